@@ -1,0 +1,80 @@
+import type { EntityView } from '@/facts/view';
+import { CATEGORY_STYLE } from './categories';
+import { EntityDetail } from './EntityDetail';
+
+export interface HoverCardProps {
+  view: EntityView | null;
+  /** Shown while the view loads, or when the entity is unknown. */
+  fallbackName: string;
+  pinned: boolean;
+  /** 1-based position of the current mention among this entity's mentions on the page. */
+  mentionIndex: number;
+  mentionCount: number;
+  /** True when the card shows a related entity rather than the hovered one. */
+  canGoBack: boolean;
+  onPin(): void;
+  onClose(): void;
+  onBack(): void;
+  onPrevious(): void;
+  onNext(): void;
+  onSelect(id: string): void;
+}
+
+/** The card shown over a highlight: who or what it is, and the dated, sourced record. */
+export function HoverCard(props: HoverCardProps) {
+  const { view } = props;
+  const category = view ? CATEGORY_STYLE[view.category] : null;
+  const title = view?.name ?? props.fallbackName;
+  return (
+    <section class="cl-card" role="dialog" aria-label={`Case Lens: ${title}`} tabIndex={-1}>
+      <header class="cl-header" style={category ? { borderTopColor: category.tone } : undefined}>
+        <div class="cl-title-row">
+          {props.canGoBack && (
+            <button type="button" class="cl-icon" aria-label="Back" title="Back" onClick={props.onBack}>
+              ←
+            </button>
+          )}
+          <h2 class="cl-title">{title}</h2>
+          <button
+            type="button"
+            class="cl-icon cl-pin"
+            aria-pressed={props.pinned}
+            aria-label={props.pinned ? 'Unpin card' : 'Pin card'}
+            title={props.pinned ? 'Unpin' : 'Pin: keep the card open'}
+            onClick={props.onPin}
+          >
+            {props.pinned ? '📌' : '📍'}
+          </button>
+          <button type="button" class="cl-icon" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
+            ×
+          </button>
+        </div>
+        {view && category && (
+          <p class="cl-subtitle">
+            <span class="cl-chip" style={{ background: category.tint, borderColor: category.tone }}>
+              {category.label}
+            </span>
+            {view.kind && <span class="cl-kind">{view.kind}</span>}
+          </p>
+        )}
+        {props.mentionCount > 0 && !props.canGoBack && (
+          <nav class="cl-mentions" aria-label="Mentions on this page">
+            <button type="button" class="cl-icon" aria-label="Previous mention" onClick={props.onPrevious}>
+              ‹
+            </button>
+            <span aria-live="polite">
+              Mention {props.mentionIndex} of {props.mentionCount} on this page
+            </span>
+            <button type="button" class="cl-icon" aria-label="Next mention" onClick={props.onNext}>
+              ›
+            </button>
+          </nav>
+        )}
+      </header>
+      <div class="cl-body">
+        {view ? <EntityDetail view={view} onSelect={props.onSelect} /> : <p class="cl-loading">Loading…</p>}
+      </div>
+      <footer class="cl-footer">Case Lens · from the bundled fact store, nothing sent anywhere</footer>
+    </section>
+  );
+}

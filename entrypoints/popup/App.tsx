@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EntityDetail } from '@/components/EntityDetail';
+import { PageMentions } from '@/components/PageMentions';
+import { SearchResults } from '@/components/SearchResults';
+import { SettingsPanel } from '@/components/SettingsPanel';
+import { CATEGORY_STYLE, formatFactDate } from '@/components/categories';
+import { bundledEntities } from '@/facts/bundled';
+import { createStoreSearch } from '@/facts/search';
+import { buildEntityView } from '@/facts/view';
+import { askTab, type PageSummary } from '@/lib/messages';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+
+/** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+const search = createStoreSearch(bundledEntities);
+const factCount = bundledEntities.reduce((n, e) => n + e.facts.length, 0);
+const newestFact = bundledEntities
+  .flatMap((e) => e.facts.map((f) => f.date ?? ''))
+  .reduce((a, b) => (a > b ? a : b), '');
+
+export function App() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [trail, setTrail] = useState<string[]>([]);
+  const [page, setPage] = useState<PageSummary | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+
+  const refreshPage = async (id: number | null) => {
+    if (id === null) return setPage(null);
+    try {
+      setPage(await askTab(id, { type: 'page-summary' }));
+    } catch {
+      setPage(null); // no content script there (browser pages, the store, PDFs)
+    }
+  };
+
+  useEffect(() => {
+    void targetTabId().then((id) => {
+      setTabId(id);
+      void refreshPage(id);
+    });
+  }, []);
+
+  // The page follows settings changes a moment later: read its summary again then.
+  useEffect(() => {
+    const timer = setTimeout(() => void refreshPage(tabId), 400);
+    return () => clearTimeout(timer);
+  }, [settings, tabId]);
+
+  const results = useMemo(() => search(query), [query]);
+  const detailId = trail.at(-1) ?? null;
+  const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
+
+  const update = (change: (s: Settings) => Settings) => void saveSettings(change).then(setSettings);
+  const open = (id: string) => setTrail((t) => [...t, id]);
+
+  const onSearchKey = (event: KeyboardEvent) => {
+    if (!query || results.length === 0) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActiveIndex((i) => Math.min(i + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActiveIndex((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const chosen = results[activeIndex];
+      if (chosen) {
+        setQuery('');
+        open(chosen.id);
+      }
+    }
+  };
+
+  return (
+    <main class="pl-app">
+      <header class="pl-header">
+        <h1 class="pl-title">Case Lens</h1>
+        <label class="pl-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={settings.enabled}
+            data-setting="enabled"
+            onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              update((s) => ({ ...s, enabled: on }));
+            }}
+          />
+          <span>{settings.enabled ? 'On' : 'Off'}</span>
+        </label>
+      </header>
+      <input
+        type="search"
+        class="pl-search"
+        placeholder="Search people, groups, incidents…"
+        aria-label="Search the case record"
+        aria-controls="pl-results"
+        aria-activedescendant={query && results[activeIndex] ? `pl-result-${results[activeIndex]!.id}` : undefined}
+        value={query}
+        onInput={(e) => {
+          setQuery((e.currentTarget as HTMLInputElement).value);
+          setActiveIndex(0);
+        }}
+        onKeyDown={onSearchKey}
+      />
+      {query ? (
+        <SearchResults
+          query={query}
+          results={results}
+          activeIndex={activeIndex}
+          onOpen={(id) => {
+            setQuery('');
+            open(id);
+          }}
+        />
+      ) : detail ? (
+        <section class="pl-detail" aria-labelledby="pl-detail-title">
+          <div class="pl-detail-head">
+            <button type="button" class="pl-back" onClick={() => setTrail((t) => t.slice(0, -1))}>
+              ← Back
+            </button>
+            <h2 id="pl-detail-title" class="pl-detail-title">
+              {detail.name}
+            </h2>
+            <span class="pl-result-category">{CATEGORY_STYLE[detail.category].label}</span>
+          </div>
+          <EntityDetail view={detail} onSelect={open} />
+        </section>
+      ) : (
+        <>
+          <section class="pl-section" aria-labelledby="pl-page-title">
+            <h2 id="pl-page-title">On this page</h2>
+            <PageMentions
+              mentions={page ? page.mentions : null}
+              onOpen={open}
+              onReveal={(entityId) => {
+                if (tabId !== null) void askTab(tabId, { type: 'reveal', entityId, index: 0 }).catch(() => undefined);
+              }}
+            />
+          </section>
+          <section class="pl-section" aria-labelledby="pl-settings-title">
+            <h2 id="pl-settings-title">Settings</h2>
+            <SettingsPanel settings={settings} host={page?.host || null} onChange={update} />
+          </section>
+        </>
+      )}
+      <footer class="pl-footer">
+        {bundledEntities.length} entities · {factCount} sourced facts · record as of {formatFactDate(newestFact)} ·
+        nothing you read leaves your browser
+      </footer>
+    </main>
+  );
+}

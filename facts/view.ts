@@ -1,0 +1,126 @@
+import type { Category, EntityRecord, Fact, RelationType } from './schema';
+
+/** A relation as the card shows it: resolved to the other entity's name. */
+export interface RelationView {
+  type: RelationType;
+  /** "outgoing": this entity → other; "incoming": other → this entity. */
+  direction: 'outgoing' | 'incoming';
+  label: string;
+  targetId: string;
+  targetName: string;
+  targetCategory: Category;
+}
+
+export interface EntityView {
+  id: string;
+  name: string;
+  category: Category;
+  kind?: string;
+  summary: string;
+  aliases: string[];
+  facts: Fact[];
+  relations: RelationView[];
+  /** Set when the page used a known wrong spelling. */
+  correction?: { wrongForm: string; text: string };
+}
+
+const OUTGOING_LABELS: Record<RelationType, string> = {
+  'member-of': 'Member of',
+  'part-of': 'Part of',
+  'sub-group-of': 'Sub-group of',
+  'controlled-by': 'Controlled by',
+  'persona-of': 'Front name of',
+  'employed-by': 'Worked for',
+  'official-of': 'Official of',
+  'attributed-to': 'Attributed to',
+  'charged-in': 'Charged in',
+  'defendant-in': 'Defendant in',
+  'victim-of': 'Victim of',
+  'motive-for': 'Motive for',
+  'used-in': 'Used in',
+  'investigated-by': 'Investigated by',
+  'sanctioned-by': 'Sanctioned by',
+  'prosecuted-by': 'Prosecuted by',
+  'laundered-proceeds-of': 'Laundered proceeds of',
+  'located-in': 'Located in',
+  'related-to': 'Related to',
+};
+
+const INCOMING_LABELS: Record<RelationType, string> = {
+  'member-of': 'Members',
+  'part-of': 'Parts',
+  'sub-group-of': 'Sub-groups',
+  'controlled-by': 'Controls',
+  'persona-of': 'Front names',
+  'employed-by': 'Employed',
+  'official-of': 'Officials',
+  'attributed-to': 'Attributed to it',
+  'charged-in': 'Charged',
+  'defendant-in': 'Defendants',
+  'victim-of': 'Victims',
+  'motive-for': 'Motivated by',
+  'used-in': 'Tools used',
+  'investigated-by': 'Investigated',
+  'sanctioned-by': 'Sanctioned',
+  'prosecuted-by': 'Prosecuted',
+  'laundered-proceeds-of': 'Proceeds laundered by',
+  'located-in': 'Located here',
+  'related-to': 'Related',
+};
+
+/**
+ * Facts newest first: a reader of today's news wants the latest state of the
+ * case on top (sentenced before charged before the crime); undated facts last.
+ */
+export function factsNewestFirst(facts: Fact[]): Fact[] {
+  return [...facts].sort((a, b) => {
+    if (a.date === b.date) return 0;
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? 1 : -1;
+  });
+}
+
+export function buildEntityView(entities: EntityRecord[], id: string, aliasIndex?: number): EntityView | null {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const entity = byId.get(id);
+  if (!entity) return null;
+  const relations: RelationView[] = [];
+  for (const r of entity.relations) {
+    const other = byId.get(r.target);
+    if (!other) continue;
+    relations.push({
+      type: r.type,
+      direction: 'outgoing',
+      label: OUTGOING_LABELS[r.type],
+      targetId: other.id,
+      targetName: other.name,
+      targetCategory: other.category,
+    });
+  }
+  for (const other of entities) {
+    for (const r of other.relations) {
+      if (r.target !== id) continue;
+      relations.push({
+        type: r.type,
+        direction: 'incoming',
+        label: INCOMING_LABELS[r.type],
+        targetId: other.id,
+        targetName: other.name,
+        targetCategory: other.category,
+      });
+    }
+  }
+  const alias = aliasIndex === undefined ? undefined : entity.aliases[aliasIndex];
+  return {
+    id: entity.id,
+    name: entity.name,
+    category: entity.category,
+    ...(entity.kind ? { kind: entity.kind } : {}),
+    summary: entity.summary,
+    aliases: entity.aliases.filter((a) => !a.correction).map((a) => a.text),
+    facts: factsNewestFirst(entity.facts),
+    relations,
+    ...(alias?.correction ? { correction: { wrongForm: alias.text, text: alias.correction } } : {}),
+  };
+}

@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import type { EntityView } from '@/facts/view';
+
+/**
+ * Every message between the extension's parts, in one place. Content scripts
+ * ask the background for entity details (so facts stay out of the page
+ * bundle); the popup asks the active tab's content script about its page.
+ */
+
+export interface PageMention {
+  entityId: string;
+  name: string;
+  category: string;
+  count: number;
+}
+
+export interface PageSummary {
+  host: string;
+  active: boolean;
+  mentions: PageMention[];
+}
+
+export type BackgroundRequest =
+  | { type: 'get-entity'; id: string; aliasIndex?: number }
+  | { type: 'page-count'; count: number };
+
+export type ContentRequest =
+  | { type: 'page-summary' }
+  | { type: 'reveal'; entityId: string; index: number };
+
+export interface BackgroundResponses {
+  'get-entity': EntityView | null;
+  'page-count': null;
+}
+
+export interface ContentResponses {
+  'page-summary': PageSummary;
+  reveal: boolean;
+}
+
+export function askBackground<T extends BackgroundRequest>(
+  request: T,
+): Promise<BackgroundResponses[T['type']]> {
+  return browser.runtime.sendMessage(request) as Promise<BackgroundResponses[T['type']]>;
+}
+
+export function askTab<T extends ContentRequest>(tabId: number, request: T): Promise<ContentResponses[T['type']]> {
+  return browser.tabs.sendMessage(tabId, request, { frameId: 0 }) as Promise<ContentResponses[T['type']]>;
+}

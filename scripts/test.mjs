@@ -1,0 +1,14 @@
+// `npm test`: typecheck, unit tests, build, then end-to-end tests in real Chromium.
+import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+console.log(`Using Chromium at ${chromium}`);
+const env = { CHROMIUM_PATH: chromium };
+run('npx', ['tsc', '--noEmit']);
+run('npx', ['vitest', 'run']);
+run('npx', ['wxt', 'build']);
+run('npx', ['playwright', 'test'], env);
