@@ -43,7 +43,15 @@ export function HoverCard(props: HoverCardProps) {
             title={props.pinned ? 'Unpin' : 'Pin: keep the card open'}
             onClick={props.onPin}
           >
-            {props.pinned ? '📌' : '📍'}
+            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path
+                d="M10 1l5 5-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z"
+                fill={props.pinned ? 'currentColor' : 'none'}
+                stroke="currentColor"
+                stroke-width="1.3"
+                stroke-linejoin="round"
+              />
+            </svg>
           </button>
           <button type="button" class="cl-icon" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
             ×

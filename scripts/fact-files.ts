@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkStore, parseEntity } from '../facts/store';
 import type { EntityRecord } from '../facts/schema';
 
-export const ENTITIES_DIR = new URL('../facts/entities/', import.meta.url).pathname;
+// npm scripts and test runners run from the repository root.
+export const ENTITIES_DIR = resolve(process.cwd(), 'facts/entities');
 
 /** Reads, validates and cross-checks every entity file; throws naming the broken record. */
 export function loadEntityFiles(dir = ENTITIES_DIR): { fileName: string; text: string; entity: EntityRecord }[] {

@@ -1,89 +1,73 @@
 /**
- * Character folding shared by the compiled pattern and the alias lookup, so
- * that what the pattern accepts is exactly what the lookup can name.
+ * Character folding for the matcher, one UTF-16 unit to one unit so that
+ * offsets in the folded view are offsets in the page's text:
+ * - letters lower-cased, Latin diacritics dropped (ŏ → o, É → e);
+ * - whitespace, no-break spaces, hyphens and dashes → SEPARATOR (a space);
+ * - curly and modifier apostrophes → a straight one.
+ * `aliasKey` (facts/alias-key.ts) applies the same rules to whole strings.
  */
 
-/** Hyphens and dashes that may stand between the parts of a name. */
-export const SEPARATOR_CLASS = '[\\s\\u00a0\\u2010-\\u2015\\-]+';
-/** Straight, curly and modifier apostrophes. */
-export const APOSTROPHE_CLASS = "['\\u2018\\u2019\\u02bc]";
+export const SEPARATOR = 0x20;
+export const APOSTROPHE = 0x27;
 
-const SEPARATOR_CHAR = /[\s\u00a0\u2010-\u2015-]/;
-const APOSTROPHE_CHAR = /['\u2018\u2019\u02bc]/;
+export const TABLE_SIZE = 0x3100;
+/** Folded unit per UTF-16 unit below TABLE_SIZE (exported for the matcher's inner loop). */
+export const FOLD = new Uint16Array(TABLE_SIZE);
+/** 1 where the unit is a letter, digit or combining mark: what a word boundary must not touch. */
+export const WORD = new Uint8Array(TABLE_SIZE);
 
-/** Latin letters with diacritics, grouped by their base letter (lower case). */
-const VARIANTS: Map<string, string[]> = (() => {
-  const byBase = new Map<string, string[]>();
-  const ranges: [number, number][] = [
-    [0x00c0, 0x024f], // Latin-1 Supplement, Extended-A, Extended-B
-    [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese and others)
-  ];
-  for (const [from, to] of ranges) {
-    for (let code = from; code <= to; code += 1) {
-      const ch = String.fromCharCode(code);
-      const base = ch.normalize('NFD')[0]!.toLowerCase();
-      if (!/^[a-z]$/.test(base)) continue;
-      const list = byBase.get(base) ?? [];
-      list.push(ch);
-      byBase.set(base, list);
-    }
+const SEPARATORS = /[\s\u00a0\u2010-\u2015-]/u;
+const APOSTROPHES = /['\u2018\u2019\u02bc]/u;
+const WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
+
+for (let code = 0; code < TABLE_SIZE; code += 1) {
+  const ch = String.fromCharCode(code);
+  let folded = code;
+  if (SEPARATORS.test(ch)) folded = SEPARATOR;
+  else if (APOSTROPHES.test(ch)) folded = APOSTROPHE;
+  else {
+    const base = ch.normalize('NFD')[0] ?? ch;
+    const lower = base.toLowerCase();
+    if (lower.length === 1) folded = lower.charCodeAt(0);
   }
-  return byBase;
-})();
-
-export type TokenKind = 'separator' | 'apostrophe' | 'letter' | 'exact';
-export interface Token {
-  kind: TokenKind;
-  /** The folded character (letter) or the literal one (exact). */
-  char: string;
+  FOLD[code] = folded;
+  WORD[code] = WORDLIKE.test(ch) ? 1 : 0;
 }
 
-function escapeForClass(ch: string): string {
-  return /[\\\]\[^\-]/.test(ch) ? `\\${ch}` : ch;
+export function foldUnit(code: number): number {
+  if (code < TABLE_SIZE) return FOLD[code]!;
+  // Beyond the table: Hangul, Han, kana and symbols have no case; full-width forms are rare.
+  return code === 0x3000 || code === 0xfeff ? SEPARATOR : code;
 }
 
-function escapeLiteral(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
+export function isWordUnit(code: number): boolean {
+  if (code < TABLE_SIZE) return WORD[code] === 1;
+  if (code >= 0xac00 && code <= 0xd7a3) return true; // Hangul syllables
+  if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK ideographs
+  if (code >= 0xd800 && code <= 0xdfff) return true; // surrogates: treat astral letters as letters
+  return WORDLIKE.test(String.fromCharCode(code));
 }
 
-/** Splits an alias into the tokens its pattern is built from. */
-export function tokenize(text: string, caseSensitive: boolean): Token[] {
-  const tokens: Token[] = [];
-  for (const ch of text.trim().normalize('NFC')) {
-    if (SEPARATOR_CHAR.test(ch)) {
-      if (tokens.at(-1)?.kind !== 'separator') tokens.push({ kind: 'separator', char: ' ' });
-    } else if (APOSTROPHE_CHAR.test(ch)) {
-      tokens.push({ kind: 'apostrophe', char: "'" });
+/** The folded form of a whole string, separators collapsed and trimmed. */
+export function foldString(text: string): string {
+  const composed = text.normalize('NFC');
+  let out = '';
+  let lastWasSeparator = true;
+  for (let i = 0; i < composed.length; i += 1) {
+    const code = foldUnit(composed.charCodeAt(i));
+    if (isCombiningMark(code)) continue;
+    if (code === SEPARATOR) {
+      if (!lastWasSeparator) out += ' ';
+      lastWasSeparator = true;
     } else {
-      const base = ch.normalize('NFD')[0]!;
-      if (!caseSensitive && /^[a-z]$/i.test(base)) {
-        tokens.push({ kind: 'letter', char: base.toLowerCase() });
-      } else {
-        tokens.push({ kind: 'exact', char: ch });
-      }
+      out += String.fromCharCode(code);
+      lastWasSeparator = false;
     }
   }
-  return tokens;
+  return out.trimEnd();
 }
 
-/** A stable key per token, used to share trie nodes. */
-export function tokenKey(token: Token): string {
-  return token.kind === 'letter' ? token.char : token.kind === 'exact' ? `=${token.char}` : token.kind;
-}
-
-/** The regular-expression source that accepts one token. */
-export function tokenPattern(token: Token): string {
-  switch (token.kind) {
-    case 'separator':
-      return SEPARATOR_CLASS;
-    case 'apostrophe':
-      return APOSTROPHE_CLASS;
-    case 'exact':
-      return escapeLiteral(token.char);
-    case 'letter': {
-      const variants = VARIANTS.get(token.char) ?? [];
-      const chars = [token.char, token.char.toUpperCase(), ...variants];
-      return `[${chars.map(escapeForClass).join('')}]`;
-    }
-  }
+/** Combining diacritics (as in decomposed "ŏ"): skipped, so "o\u0306" reads as "o". */
+export function isCombiningMark(code: number): boolean {
+  return code >= 0x0300 && code <= 0x036f;
 }

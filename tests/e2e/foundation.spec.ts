@@ -1,0 +1,167 @@
+import { expect, test, type Page } from '@playwright/test';
+import { launch, textNodesSnapshot, waitForScan, type Harness } from './extension';
+
+const SEED = '/seeds/us-accuses-three-koreans.html';
+
+let h: Harness;
+test.beforeAll(async () => {
+  h = await launch();
+});
+test.afterAll(async () => {
+  await h.close();
+});
+
+async function openSeed(): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + SEED);
+  await waitForScan(page);
+  return page;
+}
+
+async function setSettings(page: Page, change: string): Promise<void> {
+  // The popup is the product's own settings UI; drive it as a reader would.
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  await popup.locator(change).click();
+  await popup.close();
+  await page.bringToFront();
+}
+
+const entitiesOn = (page: Page) =>
+  page.$$eval('[data-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-entity')))].sort());
+
+test('highlights the core entities of the seed article, with id and category on every wrapper', async () => {
+  const page = await openSeed();
+  const found = await entitiesOn(page);
+  for (const id of [
+    'park-jin-hyok',
+    'jon-chang-hyok',
+    'kim-il',
+    'ghaleb-alaumary',
+    'john-demers',
+    'fbi',
+    'reconnaissance-general-bureau',
+    'wannacry',
+    'us-department-of-justice',
+    'sony-pictures-entertainment',
+  ]) {
+    expect(found, id).toContain(id);
+  }
+  const wrappers = await page.$$eval('[data-entity]', (els) =>
+    els.map((e) => ({ id: e.getAttribute('data-entity'), category: e.getAttribute('data-category'), tag: e.tagName })),
+  );
+  for (const w of wrappers) {
+    expect(w.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(w.category).toMatch(/^(person|group|organization|malware|incident|legal|place|other)$/);
+  }
+  await page.close();
+});
+
+test('records its scanning work as case-lens:scan measures and touches no excluded context', async () => {
+  const page = await openSeed();
+  const measures = await page.evaluate(() => performance.getEntriesByName('case-lens:scan').map((m) => m.duration));
+  expect(measures.length).toBeGreaterThan(0);
+  for (const d of measures) expect(d).toBeLessThan(50);
+  // Add every excluded context with case names inside, then let the scanner see them.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'excluded';
+    box.innerHTML =
+      '<input value="Park Jin Hyok"><textarea>Lazarus Group</textarea><select><option>WannaCry</option></select>' +
+      '<div contenteditable="true">Ghaleb Alaumary</div><noscript>Lazarus Group</noscript><svg><text>Lazarus Group</text></svg>' +
+      '<p>Lazarus Group in a paragraph</p>';
+    document.body.append(box);
+  });
+  await expect(page.locator('#excluded p [data-entity="lazarus-group"]')).toHaveCount(1);
+  const inside = await page.$$eval('#excluded [data-entity]', (els) =>
+    els.filter((e) => e.closest('input,textarea,select,option,[contenteditable],noscript,svg')).length,
+  );
+  expect(inside).toBe(0);
+  expect(await page.locator('#excluded textarea').inputValue()).toBe('Lazarus Group');
+  await page.close();
+});
+
+test('hovering a highlight shows a card with dated facts and working source links', async () => {
+  const page = await openSeed();
+  await page.locator('[data-entity="park-jin-hyok"]').first().hover();
+  const card = page.locator('case-lens-card .cl-card');
+  await expect(card).toBeVisible();
+  await expect(card.locator('.cl-title')).toHaveText('Park Jin Hyok');
+  const facts = card.locator('.cl-fact');
+  expect(await facts.count()).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < 3; i += 1) {
+    await expect(facts.nth(i).locator('time')).not.toHaveText('');
+    await expect(facts.nth(i).locator('.cl-status')).not.toHaveText('');
+    const href = await facts.nth(i).locator('.cl-sources a').first().getAttribute('href');
+    expect(href).toMatch(/^https?:\/\/[^/]+\//);
+  }
+  // Links open in a new tab, safely: clicking one navigates there (the harness stops the
+  // request at the network edge and records it).
+  const link = facts.first().locator('.cl-sources a').first();
+  const href = (await link.getAttribute('href'))!;
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  const [opened] = await Promise.all([h.context.waitForEvent('page'), link.click()]);
+  await expect.poll(() => h.outsideRequests).toContain(href);
+  await opened.close();
+  // The card stays while the pointer is on it, and closes on Escape.
+  await card.hover();
+  await page.waitForTimeout(500);
+  await expect(card).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  // Leaving the highlight closes the card.
+  await page.locator('[data-entity="ghaleb-alaumary"]').first().hover();
+  await expect(card.locator('.cl-title')).toHaveText('Ghaleb Alaumary');
+  await page.mouse.move(5, 5);
+  await expect(card).toHaveCount(0);
+  await page.close();
+});
+
+test('the popup finds Lazarus Group when searching for "Hidden Cobra", and opens its details', async () => {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  await popup.getByRole('searchbox').fill('Hidden Cobra');
+  const first = popup.locator('.pl-result').first();
+  await expect(first).toHaveAttribute('data-entity', 'lazarus-group');
+  await expect(first.locator('.pl-result-name')).toHaveText('Lazarus Group');
+  await first.click();
+  await expect(popup.locator('#pl-detail-title')).toHaveText('Lazarus Group');
+  expect(await popup.locator('.cl-fact').count()).toBeGreaterThanOrEqual(3);
+  await popup.close();
+});
+
+test('switching a category off removes exactly its highlights, live; on brings them back', async () => {
+  const page = await openSeed();
+  const before = await page.$$eval('[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
+  expect(before.some((b) => b.startsWith('person:'))).toBe(true);
+  await setSettings(page, 'input[data-category="person"]');
+  await expect(page.locator('[data-category="person"]')).toHaveCount(0);
+  const after = await page.$$eval('[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
+  expect(after.sort()).toEqual(before.filter((b) => !b.startsWith('person:')).sort());
+  await setSettings(page, 'input[data-category="person"]');
+  await expect(page.locator('[data-category="person"]')).toHaveCount(before.filter((b) => b.startsWith('person:')).length);
+  await page.close();
+});
+
+test('the master switch off restores the page text exactly, and on highlights again', async () => {
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + SEED);
+  // The page's own text nodes before the extension touched them: read from a fresh copy.
+  const original = await page.evaluate(async (url) => {
+    const html = await (await fetch(url)).text();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const out: string[] = [];
+    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
+    return out;
+  }, h.baseUrl + SEED);
+  await waitForScan(page);
+  expect(await page.locator('[data-entity]').count()).toBeGreaterThan(5);
+  await setSettings(page, 'input[data-setting="enabled"]');
+  await expect(page.locator('[data-entity]')).toHaveCount(0);
+  expect(await textNodesSnapshot(page)).toEqual(original);
+  await setSettings(page, 'input[data-setting="enabled"]');
+  await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
+  await page.close();
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../facts/matcher/compile';
+import { compileLexicon } from '../../facts/lexicon';
+import { loadEntityFiles } from '../../scripts/fact-files';
+
+const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
+
+/** The entity ids found in a text, with the matched text: "id=text". */
+function found(text: string): string[] {
+  return lexicon.findAll(text).map((m) => `${m.entry.entityId}=${text.slice(m.start, m.end)}`);
+}
+
+describe('matching every spelling', () => {
+  it.each([
+    ['Park Jin Hyok was charged.', 'park-jin-hyok=Park Jin Hyok'],
+    ['Park Jin-hyok was charged.', 'park-jin-hyok=Park Jin-hyok'],
+    ['PARK JIN HYOK', 'park-jin-hyok=PARK JIN HYOK'],
+    ['Park\u00a0Jin\nHyok', 'park-jin-hyok=Park\u00a0Jin\nHyok'],
+    ['Park  Jin   Hyok', 'park-jin-hyok=Park  Jin   Hyok'],
+    ['It was WannaCry.', 'wannacry=WannaCry'],
+    ['(WannaCry)', 'wannacry=WannaCry'],
+    ["Alaumary's lawyer", 'ghaleb-alaumary=Alaumary'],
+    ['Ghaleb Alaumary’s plea', 'ghaleb-alaumary=Ghaleb Alaumary'],
+    ['the Lazarus Group struck', 'lazarus-group=Lazarus Group'],
+    ['HIDDEN COBRA alerts', 'lazarus-group=HIDDEN COBRA'],
+    ['박진혁은 기소되었다', 'park-jin-hyok=박진혁'],
+    ['Sony Pictures Entertainment said', 'sony-pictures-entertainment=Sony Pictures Entertainment'],
+  ])('finds %j', (text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+
+  it('prefers the longest name at a position', () => {
+    expect(found('Lazarus Group')).toEqual(['lazarus-group=Lazarus Group']);
+    expect(found('Sony Pictures Entertainment')).toEqual(['sony-pictures-entertainment=Sony Pictures Entertainment']);
+  });
+
+  it('keeps acronyms case-sensitive', () => {
+    expect(found('the RGB ran it')).toContain('reconnaissance-general-bureau=RGB');
+    expect(found('an rgb strip')).toEqual([]);
+    expect(found('the fbi')).toEqual([]);
+  });
+
+  it('matches whole words only', () => {
+    expect(found('WannaCryX and XWannaCry')).toEqual([]);
+    expect(found('Lazaruses')).toEqual([]);
+  });
+
+  it('never matches the start of a longer name', () => {
+    expect(found('Kim Il-sung founded the state')).toEqual([]);
+    expect(found('Kim Il Sung Square')).toEqual([]);
+    expect(found('the raising of Lazarus of Bethany')).toEqual([]);
+  });
+
+  it('matches known wrong forms and says so', () => {
+    const [kimII] = lexicon.findAll('Mr. Park, Jon Chang Hyok, and Kim II have been charged').filter(
+      (m) => m.entry.entityId === 'kim-il',
+    );
+    expect(kimII?.entry.wrongForm).toBe(true);
+    const [rg] = lexicon.findAll('the unit, the Reconnaissance General.');
+    expect(rg?.entry.entityId).toBe('reconnaissance-general-bureau');
+    expect(rg?.entry.wrongForm).toBe(true);
+    const [rgb] = lexicon.findAll('the Reconnaissance General Bureau');
+    expect(rgb?.entry.wrongForm).toBe(false);
+  });
+
+  it('flags ambiguous words as needing case context', () => {
+    const [lazarus] = lexicon.findAll('Lazarus');
+    expect(lazarus?.entry.needsContext).toBe(true);
+    const [group] = lexicon.findAll('Lazarus Group');
+    expect(group?.entry.needsContext).toBe(false);
+  });
+});
+
+describe('the compiled matcher', () => {
+  it('ignores diacritics both ways', () => {
+    const m = compileMatcher([{ text: "P'yŏngyang", entry: 'p' }, { text: 'Pyongyang', entry: 'p' }]);
+    expect(m.findAll("P'yongyang, P’yŏngyang and Pyŏngyang").map((x) => x.entry)).toEqual(['p', 'p', 'p']);
+  });
+
+  it('reports nothing for blockers but consumes their text', () => {
+    const m = compileMatcher<string>([
+      { text: 'Kim Il', entry: 'kim' },
+      { text: 'Kim Il-sung', entry: null },
+    ]);
+    expect(m.findAll('Kim Il-sung met Kim Il').map((x) => x.start)).toEqual([16]);
+  });
+
+  it('handles ten thousand terms in one pattern', () => {
+    const terms = Array.from({ length: 10_000 }, (_, i) => ({ text: `Actor ${i.toString(36)} Group`, entry: i }));
+    const m = compileMatcher(terms);
+    expect(m.findAll('seen: Actor 7pr Group, Actor a Group and ACTOR ZZ-group.').map((x) => x.entry)).toEqual([
+      parseInt('7pr', 36),
+      10,
+      parseInt('zz', 36),
+    ]);
+    expect(m.findAll('Actor 7ps Group is not one of them')).toEqual([]);
+  });
+});
