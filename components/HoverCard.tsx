@@ -1,11 +1,16 @@
 import type { EntityView } from '@/facts/view';
 import { CATEGORY_STYLE } from './categories';
+import { ClaimBox } from './ClaimBox';
 import { EntityDetail } from './EntityDetail';
 
 export interface HoverCardProps {
   view: EntityView | null;
   /** Shown while the view loads, or when the entity is unknown. */
   fallbackName: string;
+  /** The page's words when the card opened on a stated value (a year, an amount, a title). */
+  stated: string | null;
+  /** "contradicted" or "confirmed" for stated values and wrong name forms. */
+  verdict: string | null;
   pinned: boolean;
   /** 1-based position of the current mention among this entity's mentions on the page. */
   mentionIndex: number;
@@ -80,6 +85,9 @@ export function HoverCard(props: HoverCardProps) {
         )}
       </header>
       <div class="cl-body">
+        {view?.claim && props.stated !== null && (
+          <ClaimBox stated={props.stated} verdict={props.verdict} claim={view.claim} />
+        )}
         {view ? <EntityDetail view={view} onSelect={props.onSelect} /> : <p class="cl-loading">Loading…</p>}
       </div>
       <footer class="cl-footer">Case Lens · from the bundled fact store, nothing sent anywhere</footer>

@@ -12,7 +12,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = message as BackgroundRequest;
     if (request?.type === 'get-entity') {
-      return Promise.resolve(buildEntityView(bundledEntities, request.id, request.aliasIndex));
+      return Promise.resolve(buildEntityView(bundledEntities, request.id, request.aliasIndex, request.claimIndex));
     }
     if (request?.type === 'page-count') {
       const tabId = sender.tab?.id;

@@ -80,6 +80,13 @@ export const claimSchema = z.strictObject({
   qualifier: z.enum(['exact', 'about', 'more-than', 'at-least']).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   cues: z.array(z.string().min(2)).optional(),
+  /**
+   * "case": the claim also judges sentences that name no entity, on pages about
+   * the case, when a `context` word is present too ("the three were charged
+   * with trying to steal $1.4 billion").
+   */
+  scope: z.literal('case').optional(),
+  context: z.array(z.string().min(2)).optional(),
   sources: z.array(sourceSchema).min(1),
 });
 export type Claim = z.infer<typeof claimSchema>;

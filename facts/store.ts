@@ -102,6 +102,8 @@ function canonicalClaim(c: Claim): Claim {
     ...(c.qualifier ? { qualifier: c.qualifier } : {}),
     ...(c.currency ? { currency: c.currency } : {}),
     ...(c.cues ? { cues: c.cues } : {}),
+    ...(c.scope ? { scope: c.scope } : {}),
+    ...(c.context ? { context: c.context } : {}),
     sources: c.sources.map(canonicalSource),
   };
 }

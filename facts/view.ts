@@ -1,4 +1,5 @@
-import type { Category, EntityRecord, Fact, RelationType } from './schema';
+import { describeClaim } from './claims';
+import type { Category, ClaimKind, EntityRecord, Fact, RelationType, Source } from './schema';
 
 /** A relation as the card shows it: resolved to the other entity's name. */
 export interface RelationView {
@@ -22,6 +23,8 @@ export interface EntityView {
   relations: RelationView[];
   /** Set when the page used a known wrong spelling. */
   correction?: { wrongForm: string; text: string };
+  /** Set when the card opens on a value the page states: what the record says, and who says so. */
+  claim?: { kind: ClaimKind; about: string; record: string; sources: Source[] };
 }
 
 const OUTGOING_LABELS: Record<RelationType, string> = {
@@ -81,7 +84,12 @@ export function factsNewestFirst(facts: Fact[]): Fact[] {
   });
 }
 
-export function buildEntityView(entities: EntityRecord[], id: string, aliasIndex?: number): EntityView | null {
+export function buildEntityView(
+  entities: EntityRecord[],
+  id: string,
+  aliasIndex?: number,
+  claimIndex?: number,
+): EntityView | null {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const entity = byId.get(id);
   if (!entity) return null;
@@ -112,6 +120,7 @@ export function buildEntityView(entities: EntityRecord[], id: string, aliasIndex
     }
   }
   const alias = aliasIndex === undefined ? undefined : entity.aliases[aliasIndex];
+  const claim = claimIndex === undefined ? undefined : entity.claims[claimIndex];
   return {
     id: entity.id,
     name: entity.name,
@@ -122,5 +131,8 @@ export function buildEntityView(entities: EntityRecord[], id: string, aliasIndex
     facts: factsNewestFirst(entity.facts),
     relations,
     ...(alias?.correction ? { correction: { wrongForm: alias.text, text: alias.correction } } : {}),
+    ...(claim
+      ? { claim: { kind: claim.kind, about: claim.about, record: describeClaim(claim), sources: claim.sources } }
+      : {}),
   };
 }

@@ -14,19 +14,32 @@ export interface PageMention {
   count: number;
 }
 
+/** A value on the page that the record contradicts (a wrong year, amount, title or name form). */
+export interface PageCheck {
+  entityId: string;
+  name: string;
+  /** The page's words. */
+  stated: string;
+  /** What the record says, for values; null for wrong name forms. */
+  record: string | null;
+  about: string | null;
+  index: number;
+}
+
 export interface PageSummary {
   host: string;
   active: boolean;
   mentions: PageMention[];
+  checks: PageCheck[];
 }
 
 export type BackgroundRequest =
-  | { type: 'get-entity'; id: string; aliasIndex?: number }
+  | { type: 'get-entity'; id: string; aliasIndex?: number; claimIndex?: number }
   | { type: 'page-count'; count: number };
 
 export type ContentRequest =
   | { type: 'page-summary' }
-  | { type: 'reveal'; entityId: string; index: number };
+  | { type: 'reveal'; entityId: string; index: number; check?: boolean };
 
 export interface BackgroundResponses {
   'get-entity': EntityView | null;

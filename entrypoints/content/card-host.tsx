@@ -16,6 +16,7 @@ interface CardState {
   anchor: HTMLElement;
   entityId: string;
   aliasIndex?: number;
+  claimIndex?: number;
   view: EntityView | null;
   /** Entities reached through relations, for Back. */
   trail: string[];
@@ -91,13 +92,15 @@ export class CardHost {
     if (!entityId) return;
     const wrongForm = mark.getAttribute('data-wrong-form');
     const aliasIndex = wrongForm === null ? undefined : Number(wrongForm);
+    const claimAttr = mark.getAttribute('data-claim-index');
+    const claimIndex = claimAttr === null ? undefined : Number(claimAttr);
     this.cancelOpen();
     this.cancelClose();
     if (options.focus) this.returnFocus = mark;
-    this.state = { anchor: mark, entityId, aliasIndex, view: this.cached(entityId, aliasIndex), trail: [] };
+    this.state = { anchor: mark, entityId, aliasIndex, claimIndex, view: this.cached(entityId, aliasIndex, claimIndex), trail: [] };
     await this.ensureUi();
     this.render();
-    if (this.state.view === null) await this.load(entityId, aliasIndex);
+    if (this.state.view === null) await this.load(entityId, aliasIndex, claimIndex);
     if (options.focus) this.container?.querySelector<HTMLElement>('.cl-card')?.focus();
   }
 
@@ -120,18 +123,18 @@ export class CardHost {
     this.container = null;
   }
 
-  private cached(id: string, aliasIndex?: number): EntityView | null {
-    return this.cache.get(`${id}#${aliasIndex ?? ''}`) ?? null;
+  private cached(id: string, aliasIndex?: number, claimIndex?: number): EntityView | null {
+    return this.cache.get(`${id}#${aliasIndex ?? ''}#${claimIndex ?? ''}`) ?? null;
   }
 
-  private async load(id: string, aliasIndex?: number): Promise<void> {
+  private async load(id: string, aliasIndex?: number, claimIndex?: number): Promise<void> {
     let view: EntityView | null = null;
     try {
-      view = await askBackground({ type: 'get-entity', id, aliasIndex });
+      view = await askBackground({ type: 'get-entity', id, aliasIndex, claimIndex });
     } catch {
       view = null; // the extension was updated or reloaded: the card says what it knows
     }
-    this.cache.set(`${id}#${aliasIndex ?? ''}`, view);
+    this.cache.set(`${id}#${aliasIndex ?? ''}#${claimIndex ?? ''}`, view);
     if (this.state && this.state.entityId === id) {
       this.state = { ...this.state, view };
       this.render();
@@ -176,6 +179,8 @@ export class CardHost {
       <HoverCard
         view={state.view}
         fallbackName={state.anchor.textContent ?? ''}
+        stated={state.trail.length === 0 && state.anchor.hasAttribute('data-claim-index') ? (state.anchor.textContent ?? '') : null}
+        verdict={state.anchor.getAttribute('data-claim')}
         pinned={this.pinned}
         mentionIndex={index + 1}
         mentionCount={index >= 0 ? mentions.length : 0}
@@ -223,10 +228,12 @@ export class CardHost {
     if (!this.state || this.state.trail.length === 0) return;
     const trail = [...this.state.trail];
     const id = trail.pop()!;
-    const aliasIndex = trail.length === 0 ? this.state.aliasIndex : undefined;
-    this.state = { ...this.state, trail, entityId: id, view: this.cached(id, aliasIndex) ?? this.cached(id) };
+    const first = trail.length === 0;
+    const aliasIndex = first ? this.state.aliasIndex : undefined;
+    const claimIndex = first ? this.state.claimIndex : undefined;
+    this.state = { ...this.state, trail, entityId: id, view: this.cached(id, aliasIndex, claimIndex) };
     this.render();
-    if (this.state.view === null) void this.load(id);
+    if (this.state.view === null) void this.load(id, aliasIndex, claimIndex);
   }
 
   private step(direction: 1 | -1): void {

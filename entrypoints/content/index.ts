@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import '@/components/card.css';
-import { bundledLexicon } from '@/facts/bundled-lexicon';
+import { bundledClaimSubjects, bundledLexicon } from '@/facts/bundled-lexicon';
+import { createClaimChecker, describeClaim } from '@/facts/claims';
 import { compileLexicon } from '@/facts/lexicon';
 import { CATEGORIES } from '@/facts/constants';
-import type { ContentRequest, PageMention, PageSummary } from '@/lib/messages';
+import type { ContentRequest, PageCheck, PageMention, PageSummary } from '@/lib/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { CardHost } from './card-host';
 import { Highlighter } from './highlighter';
@@ -27,15 +28,20 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   let settings: Settings = await loadSettings();
   const matcher = compileLexicon(bundledLexicon);
   const names = new Map(bundledLexicon.map((e) => [e.id, e.aliases[0]?.text ?? e.id]));
+  const categories = new Map(bundledLexicon.map((e) => [e.id, e.category]));
+  const claimsOf = new Map(bundledClaimSubjects.map((s) => [s.id, s.claims]));
   const highlighter = new Highlighter();
   const pageStyle = new PageStyle();
   const isTop = window === window.top;
+
+  /** Wrappers of names (claim markers around values are left out). */
+  const nameMentions = () => highlighter.mentions().filter((m) => !m.hasAttribute('data-claim-index'));
 
   const reportCount = (() => {
     let last = -1;
     return () => {
       if (!isTop) return;
-      const count = new Set(highlighter.mentions().map((m) => m.getAttribute('data-entity'))).size;
+      const count = new Set(nameMentions().map((m) => m.getAttribute('data-entity'))).size;
       if (count === last) return;
       last = count;
       browser.runtime.sendMessage({ type: 'page-count', count }).catch(() => undefined);
@@ -48,9 +54,11 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     isCategoryShown: (category) => settings.categories[category],
     onChange: reportCount,
     onShadowRoot: (shadow) => pageStyle.apply(shadow),
+    claims: createClaimChecker(bundledClaimSubjects),
+    categoryOf: (id) => categories.get(id),
   });
   const card = new CardHost(ctx, {
-    mentionsOf: (id) => highlighter.mentions().filter((m) => m.getAttribute('data-entity') === id),
+    mentionsOf: (id) => nameMentions().filter((m) => m.getAttribute('data-entity') === id),
   });
 
   let running = false;
@@ -96,8 +104,21 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
 
   const summary = (): PageSummary => {
     const counts = new Map<string, PageMention>();
+    const checks: PageCheck[] = [];
     for (const mark of highlighter.mentions()) {
       const id = mark.getAttribute('data-entity')!;
+      if (mark.getAttribute('data-claim') === 'contradicted') {
+        const claim = claimsOf.get(id)?.[Number(mark.getAttribute('data-claim-index'))];
+        checks.push({
+          entityId: id,
+          name: names.get(id) ?? id,
+          stated: mark.textContent ?? '',
+          record: claim ? describeClaim(claim) : null,
+          about: claim?.about ?? null,
+          index: checks.length,
+        });
+      }
+      if (mark.hasAttribute('data-claim-index')) continue; // a value, not a mention of the name
       const entry = counts.get(id) ?? {
         entityId: id,
         name: names.get(id) ?? id,
@@ -111,6 +132,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       host,
       active: running,
       mentions: [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      checks,
     };
   };
 
@@ -119,7 +141,10 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       const request = message as ContentRequest;
       if (request?.type === 'page-summary') return Promise.resolve(summary());
       if (request?.type === 'reveal') {
-        const marks = highlighter.mentions().filter((m) => m.getAttribute('data-entity') === request.entityId);
+        const marks =
+          request.check === true
+            ? highlighter.mentions().filter((m) => m.getAttribute('data-claim') === 'contradicted')
+            : nameMentions().filter((m) => m.getAttribute('data-entity') === request.entityId);
         const mark = marks[request.index] ?? marks[0];
         if (!mark) return Promise.resolve(false);
         mark.scrollIntoView({ block: 'center' });

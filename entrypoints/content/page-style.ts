@@ -14,7 +14,10 @@ function highlightCss(): string {
     `${MARK_TAG}{display:inline;color:inherit;font:inherit;border-radius:2px;cursor:help;text-decoration:inherit;}`,
     light,
     `@media (prefers-color-scheme: dark){${dark}}`,
+    // Values the page states are marked by their verdict only, not by a category colour.
+    `${MARK_TAG}[data-claim-index]{background-color:transparent;box-shadow:none;}`,
     `${MARK_TAG}[data-claim="contradicted"]{text-decoration:underline wavy #d32f2f;text-decoration-skip-ink:none;text-underline-offset:3px;}`,
+    `${MARK_TAG}[data-claim="confirmed"]{text-decoration:underline dotted rgba(46,125,50,0.8);text-underline-offset:3px;}`,
     `${MARK_TAG}:focus-visible{outline:2px solid #1a56b8;outline-offset:1px;}`,
     `${MARK_TAG}.case-lens-flash{animation:case-lens-flash 1.2s ease-out 2;}`,
     `@keyframes case-lens-flash{50%{outline:3px solid #ff6f00;outline-offset:2px;}}`,

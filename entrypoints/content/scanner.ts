@@ -1,3 +1,4 @@
+import type { ClaimChecker, Finding } from '@/facts/claims';
 import type { Hit } from '@/facts/lexicon';
 import type { Matcher } from '@/facts/matcher/compile';
 import type { Category } from '@/facts/schema';
@@ -20,7 +21,14 @@ export interface ScannerOptions {
   onChange?(): void;
   /** Called for each open shadow root the scan enters. */
   onShadowRoot?(shadow: ShadowRoot): void;
+  /** Checks the values a run states against the record (years, amounts, titles). */
+  claims?: ClaimChecker;
+  /** The category of an entity, for claim markers. */
+  categoryOf?(entityId: string): Category | undefined;
 }
+
+/** Runs with values but no case name, read before the page showed it is about the case. */
+const MAX_PENDING_CLAIM_RUNS = 300;
 
 interface Deferred {
   match: PlacedMatch;
@@ -45,6 +53,7 @@ export class Scanner {
   private stopped = true;
   private readonly observers = new Map<Node, MutationObserver>();
   private readonly deferred: Deferred[] = [];
+  private readonly pendingClaimRuns: { run: TextRun; text: string }[] = [];
   /** True once the page names the case unambiguously: ambiguous aliases may then be shown. */
   private hasCaseContext = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -73,6 +82,7 @@ export class Scanner {
     this.queue.length = 0;
     this.current = null;
     this.deferred.length = 0;
+    this.pendingClaimRuns.length = 0;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.scheduled = false;
@@ -229,7 +239,15 @@ export class Scanner {
   private processRun(run: TextRun): boolean {
     if (run.text.length < 2) return false;
     const found = this.options.matcher.findAll(run.text);
-    if (found.length === 0) return false;
+    const claims = this.options.claims;
+    if (found.length === 0) {
+      if (claims?.mayHold(run.text)) {
+        if (this.hasCaseContext) return this.wrapAll(this.claimMatches(run, []));
+        // A value in a sentence that names nobody can only be judged once the page is known to be about the case.
+        if (this.pendingClaimRuns.length < MAX_PENDING_CLAIM_RUNS) this.pendingClaimRuns.push({ run, text: run.text });
+      }
+      return false;
+    }
     let becameContext = false;
     if (!this.hasCaseContext && found.some((m) => !m.entry.needsContext)) {
       this.hasCaseContext = true;
@@ -237,25 +255,68 @@ export class Scanner {
     }
     const toWrap: PlacedMatch[] = [];
     for (const m of found) {
-      const start = locate(run, m.start, false);
-      const end = locate(run, m.end, true);
-      const placed: PlacedMatch = {
-        hit: m.entry,
-        startNode: start.node,
-        startOffset: start.offset,
-        endNode: end.node,
-        endOffset: end.offset,
-      };
+      const placed = this.place(run, m.start, m.end, m.entry);
+      // A known wrong form of a name is itself a contradicted claim.
+      if (m.entry.wrongForm) placed.attributes = { 'data-claim': 'contradicted' };
       if (m.entry.needsContext && !this.hasCaseContext) {
         this.deferred.push({ match: placed, expected: run.text.slice(m.start, m.end) });
       } else if (this.options.isCategoryShown(m.entry.category)) {
         toWrap.push(placed);
       }
     }
-    // Last match first: splitting a text node later on keeps earlier offsets valid.
-    for (let i = toWrap.length - 1; i >= 0; i -= 1) this.options.highlighter.wrap(toWrap[i]!);
-    if (becameContext) this.flushDeferred();
-    return toWrap.length > 0 || becameContext;
+    const shownNames = found.filter((m) => !m.entry.needsContext || this.hasCaseContext);
+    toWrap.push(...this.claimMatches(run, shownNames));
+    const wrapped = this.wrapAll(toWrap);
+    if (becameContext) {
+      this.flushDeferred();
+      this.flushPendingClaims();
+    }
+    return wrapped || becameContext;
+  }
+
+  private place(run: TextRun, start: number, end: number, hit: Hit): PlacedMatch {
+    const from = locate(run, start, false);
+    const to = locate(run, end, true);
+    return { hit, startNode: from.node, startOffset: from.offset, endNode: to.node, endOffset: to.offset };
+  }
+
+  /** Claim markers for a run, given the names shown in it; values inside a name are left to the name. */
+  private claimMatches(run: TextRun, names: { start: number; end: number; entry: Hit }[]): PlacedMatch[] {
+    const claims = this.options.claims;
+    if (!claims) return [];
+    const mentions = names.map((m) => ({ entityId: m.entry.entityId, category: m.entry.category, start: m.start, end: m.end }));
+    const findings = claims.check(run.text, mentions, this.hasCaseContext);
+    const out: PlacedMatch[] = [];
+    for (const f of findings) {
+      if (names.some((n) => f.start < n.end && n.start < f.end)) continue;
+      const category = this.options.categoryOf?.(f.entityId);
+      if (!category || !this.options.isCategoryShown(category)) continue;
+      const placed = this.place(run, f.start, f.end, {
+        entityId: f.entityId,
+        category,
+        needsContext: false,
+        aliasIndex: -1,
+        wrongForm: false,
+      });
+      placed.attributes = claimAttributes(f);
+      out.push(placed);
+    }
+    return out;
+  }
+
+  /** Wraps matches of one run, last first: splitting a text node later on keeps earlier offsets valid. */
+  private wrapAll(matches: PlacedMatch[]): boolean {
+    if (matches.length === 0) return false;
+    const ordered = [...matches].sort((a, b) => compareStart(a, b));
+    for (let i = ordered.length - 1; i >= 0; i -= 1) this.options.highlighter.wrap(ordered[i]!);
+    return true;
+  }
+
+  private flushPendingClaims(): void {
+    for (const { run, text } of this.pendingClaimRuns.splice(0)) {
+      if (!run.nodes.every((n) => n.isConnected) || run.nodes.map((n) => n.data).join('') !== text) continue;
+      this.wrapAll(this.claimMatches(run, []));
+    }
   }
 
   private flushDeferred(): void {
@@ -268,4 +329,14 @@ export class Scanner {
       this.options.highlighter.wrap(match);
     }
   }
+}
+
+function claimAttributes(f: Finding): Record<string, string> {
+  return { 'data-claim': f.verdict, 'data-claim-index': String(f.claimIndex), 'data-claim-kind': f.kind };
+}
+
+/** Document order of two matches' starts (nodes of one run are in document order). */
+function compareStart(a: PlacedMatch, b: PlacedMatch): number {
+  if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
+  return a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityDetail } from '@/components/EntityDetail';
+import { CaseTimeline } from '@/components/CaseTimeline';
+import { PageChecks } from '@/components/PageChecks';
 import { PageMentions } from '@/components/PageMentions';
 import { SearchResults } from '@/components/SearchResults';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import { CATEGORY_STYLE, formatFactDate } from '@/components/categories';
 import { bundledEntities } from '@/facts/bundled';
 import { createStoreSearch } from '@/facts/search';
+import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
 import { askTab, type PageSummary } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
@@ -20,6 +23,7 @@ async function targetTabId(): Promise<number | null> {
 }
 
 const search = createStoreSearch(bundledEntities);
+const timeline = buildTimeline(bundledEntities);
 const factCount = bundledEntities.reduce((n, e) => n + e.facts.length, 0);
 const newestFact = bundledEntities
   .flatMap((e) => e.facts.map((f) => f.date ?? ''))
@@ -32,6 +36,7 @@ export function App() {
   const [trail, setTrail] = useState<string[]>([]);
   const [page, setPage] = useState<PageSummary | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  const [showTimeline, setShowTimeline] = useState(false);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -65,7 +70,11 @@ export function App() {
   const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
 
   const update = (change: (s: Settings) => Settings) => void saveSettings(change).then(setSettings);
-  const open = (id: string) => setTrail((t) => [...t, id]);
+  const open = (id: string) => {
+    setShowTimeline(false);
+    setTrail((t) => [...t, id]);
+  };
+  const onPage = useMemo(() => new Set(page?.mentions.map((m) => m.entityId) ?? []), [page]);
 
   const onSearchKey = (event: KeyboardEvent) => {
     if (!query || results.length === 0) return;
@@ -140,8 +149,32 @@ export function App() {
           </div>
           <EntityDetail view={detail} onSelect={open} />
         </section>
+      ) : showTimeline ? (
+        <section class="pl-detail" aria-labelledby="pl-timeline-title">
+          <div class="pl-detail-head">
+            <button type="button" class="pl-back" onClick={() => setShowTimeline(false)}>
+              ← Back
+            </button>
+            <h2 id="pl-timeline-title" class="pl-detail-title">
+              Case timeline
+            </h2>
+          </div>
+          <CaseTimeline events={timeline} onPage={onPage} onOpen={open} />
+        </section>
       ) : (
         <>
+          {page && page.checks.length > 0 && (
+            <section class="pl-section" aria-labelledby="pl-checks-title">
+              <h2 id="pl-checks-title">Checks on this page</h2>
+              <PageChecks
+                checks={page.checks}
+                onReveal={(index) => {
+                  if (tabId !== null)
+                    void askTab(tabId, { type: 'reveal', entityId: '', index, check: true }).catch(() => undefined);
+                }}
+              />
+            </section>
+          )}
           <section class="pl-section" aria-labelledby="pl-page-title">
             <h2 id="pl-page-title">On this page</h2>
             <PageMentions
@@ -152,6 +185,11 @@ export function App() {
               }}
             />
           </section>
+          <p class="pl-section">
+            <button type="button" class="pl-link" data-view="timeline" onClick={() => setShowTimeline(true)}>
+              Case timeline: {timeline.length} dated events →
+            </button>
+          </p>
           <section class="pl-section" aria-labelledby="pl-settings-title">
             <h2 id="pl-settings-title">Settings</h2>
             <SettingsPanel settings={settings} host={page?.host || null} onChange={update} />

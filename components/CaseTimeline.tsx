@@ -1,0 +1,60 @@
+import type { TimelineEvent } from '@/facts/timeline';
+import { CategoryDot } from './CategoryDot';
+import { STATUS_LABEL, formatFactDate } from './categories';
+
+interface Props {
+  events: TimelineEvent[];
+  /** Entities the current page mentions: their events stand out. */
+  onPage: Set<string>;
+  onOpen(entityId: string): void;
+}
+
+/** The dated events of the record in order, grouped by year, with their sources. */
+export function CaseTimeline({ events, onPage, onOpen }: Props) {
+  const years = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    const year = e.date.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), e]);
+  }
+  return (
+    <div class="pl-timeline">
+      {onPage.size > 0 && (
+        <p class="pl-legend">
+          <span class="pl-on-page-sample" /> events about names on this page
+        </p>
+      )}
+      {[...years].map(([year, list]) => (
+        <section key={year} class="pl-year" aria-labelledby={`pl-year-${year}`}>
+          <h3 id={`pl-year-${year}`}>{year}</h3>
+          <ol>
+            {list.map((e, i) => (
+              <li
+                key={`${e.entityId}-${i}`}
+                class={onPage.has(e.entityId) ? 'pl-event pl-on-page' : 'pl-event'}
+                data-entity={e.entityId}
+              >
+                <div class="pl-event-meta">
+                  <time dateTime={e.date}>{formatFactDate(e.date)}</time>
+                  <span class="cl-status" data-status={e.fact.status}>
+                    {STATUS_LABEL[e.fact.status]}
+                  </span>
+                </div>
+                <button type="button" class="pl-link" onClick={() => onOpen(e.entityId)}>
+                  <CategoryDot category={e.category} /> {e.entityName}
+                </button>
+                <p class="pl-event-text">{e.fact.text}</p>
+                <p class="cl-sources">
+                  {e.fact.sources.map((s, j) => (
+                    <a key={j} href={s.url} target="_blank" rel="noopener noreferrer">
+                      {s.title}
+                    </a>
+                  ))}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

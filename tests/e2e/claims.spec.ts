@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { launch, waitForScan, type Harness } from './extension';
+
+const SEED = '/seeds/us-accuses-three-koreans.html';
+
+let h: Harness;
+test.beforeAll(async () => {
+  h = await launch();
+});
+test.afterAll(async () => {
+  await h.close();
+});
+
+/** The seed article's errors (research/case-dossier.md section 3) that the record can judge. */
+const EXPECTED = [
+  'us-v-jon-chang-hyok-2020 | $1.4',
+  'us-v-jon-chang-hyok-2020 | $1.4 billion',
+  'wannacry | 2018',
+  'john-demers | Deputy Attorney General of the National Defense',
+  'sony-pictures-entertainment | 2015',
+  'kim-il | Kim II',
+  'reconnaissance-general-bureau | Reconnaissance General',
+  'kim-jong-un | Kim jin-un',
+].sort();
+
+async function openSeed(): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + SEED);
+  await waitForScan(page);
+  return page;
+}
+
+/** The id of the tab showing `page`: it is the active tab once brought to the front. */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return h.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+test('flags every error of the seed article that the record can judge, and nothing else', async () => {
+  const page = await openSeed();
+  const flagged = await page.$$eval('[data-claim="contradicted"]', (els) =>
+    els.map((e) => `${e.getAttribute('data-entity')} | ${e.textContent}`),
+  );
+  expect(flagged.sort()).toEqual(EXPECTED);
+  await page.close();
+});
+
+test('the card on a flagged value says what the page says and what the record says, with a source', async () => {
+  const page = await openSeed();
+  await page.locator('[data-claim="contradicted"][data-entity="wannacry"]').hover();
+  const claim = page.locator('case-lens-card .cl-claim');
+  await expect(claim).toContainText('This page says “2018” — the record says 2017');
+  expect(await claim.locator('a').first().getAttribute('href')).toMatch(/^https?:\/\//);
+  await page.mouse.move(1, 1);
+  await page.locator('[data-claim="contradicted"][data-entity="john-demers"]').hover();
+  await expect(claim).toContainText('the record says Assistant Attorney General for National Security');
+  await page.mouse.move(1, 1);
+  await page.locator('[data-claim="contradicted"][data-entity="kim-il"]').hover();
+  await expect(page.locator('case-lens-card .cl-correction')).toContainText('Kim II');
+  await page.close();
+});
+
+test('the popup lists the checks on this page and scrolls to one', async () => {
+  const page = await openSeed();
+  const tabId = await tabIdOf(page);
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  const checks = popup.locator('.pl-check');
+  await expect(checks).toHaveCount(EXPECTED.length);
+  await expect(popup.locator('.pl-check', { hasText: '“2015”' })).toContainText('the record says 2014');
+  await popup.locator('.pl-check', { hasText: 'Kim jin-un' }).locator('button').click();
+  await expect(page.locator('[data-entity="kim-jong-un"].case-lens-flash')).toHaveCount(1);
+  await popup.close();
+  await page.close();
+});
+
+test('the popup shows the case timeline in order, with sources, and the events of this page stand out', async () => {
+  const page = await openSeed();
+  const tabId = await tabIdOf(page);
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('[data-view="timeline"]').click();
+  const events = popup.locator('.pl-event');
+  expect(await events.count()).toBeGreaterThan(100);
+  const dates = await events.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  expect(dates).toEqual([...dates].sort());
+  expect(await popup.locator('.pl-event.pl-on-page[data-entity="park-jin-hyok"]').count()).toBeGreaterThan(0);
+  expect(await popup.locator('.pl-event.pl-on-page[data-entity="swift"]').count()).toBe(0);
+  for (const href of await events.locator('.cl-sources a').evaluateAll((els) => els.slice(0, 20).map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/^https?:\/\//);
+  }
+  await popup.close();
+  await page.close();
+});
