@@ -287,6 +287,41 @@ function applicableClaims(subject: ClaimSubject, kind: ClaimKind, sentence: stri
     );
 }
 
+/** Words that make a stated prison term a maximum rather than the sentence given. */
+const MAXIMUM_BEFORE = /(?:up to|maximum(?: of)?|max\.?|faces?|faced|facing|could (?:get|face)|as (?:much|long) as)\s*(?:a\s+)?$/i;
+
+/** Verbs of reporting and of the legal process: a year after them may date the report, not the event. */
+const REPORTING_VERB =
+  /\b(?:said|says|blamed|blames|charged|accused|announced|indicted|sanctioned|attributed|named|published|reported|revealed|sentenced|pleaded|confirmed|concluded|unsealed|filed|testified|told)\b/i;
+
+/**
+ * "The FBI blamed North Korea for the Sony hack in January 2015" dates the
+ * blaming, not the hack. After a reporting verb, a year is taken as the
+ * event's only when it is bound to it: right before the cue or the name
+ * ("the 2015 hacking of Sony Pictures") or followed by a clause describing the
+ * event ("the wannacry in 2018 which damaged …").
+ */
+function yearDescribesEvent(
+  sentence: string,
+  year: { start: number; end: number },
+  mention: ClaimMention | undefined,
+  offset: number,
+  claims: Claim[],
+): boolean {
+  const verb = REPORTING_VERB.exec(sentence);
+  if (!verb || verb.index > year.start) return true;
+  // "the Sony Pictures hack, which happened in 2016": a relative clause on the name dates the event.
+  if (mention && mention.end - offset <= year.start) {
+    const between = sentence.slice(mention.end - offset, year.start);
+    if (/^\s*(?:\p{L}+\s+){0,2},?\s*(?:which|that)\b[^,;]{0,40}$/u.test(between)) return true;
+  }
+  const after = sentence.slice(year.end).trimStart().toLowerCase();
+  const nextWord = /^[\p{L}'’-]+/u.exec(after)?.[0] ?? '';
+  if (['which', 'that', 'when', 'where'].includes(nextWord)) return true;
+  const cues = claims.flatMap((c) => c.cues ?? []);
+  return cues.some((cue) => nextWord.startsWith(cue));
+}
+
 /**
  * True when a year closes its phrase ("WannaCry in 2016, …", "in 2016 were"),
  * not when it qualifies a noun that follows ("WannaCry in 2019 testimony").
@@ -357,6 +392,8 @@ function checkSentence(
       }
     }
     if (!subject || applicable.length === 0) continue;
+    if (value.kind === 'year' && !yearDescribesEvent(sentence, local, nearest?.mention, offset, applicable.map((a) => a.claim))) continue;
+    if (value.kind === 'sentence-months' && MAXIMUM_BEFORE.test(sentence.slice(Math.max(0, local.start - 24), local.start))) continue;
     const verdicts = applicable.map(({ claim, index }) => ({ index, result: agrees(value, claim) }));
     const agreeing = verdicts.find((v) => v.result === true);
     const known = verdicts.filter((v) => v.result !== undefined);
@@ -371,7 +408,13 @@ function checkSentence(
       verdict: agreeing ? 'confirmed' : 'contradicted',
     });
   }
-  return findings;
+  // When the sentence states the record's value, its other numbers of that kind are other
+  // quantities ("$81 million was stolen, and $1 billion more was blocked"): say nothing of them.
+  return findings.filter(
+    (f) =>
+      f.verdict === 'confirmed' ||
+      !findings.some((g) => g.verdict === 'confirmed' && g.entityId === f.entityId && g.kind === f.kind),
+  );
 }
 
 export interface ClaimChecker {
@@ -384,7 +427,7 @@ export interface ClaimChecker {
 export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
   const byId = new Map(subjects.filter((s) => s.claims.length > 0).map((s) => [s.id, s]));
   const caseSubjects = subjects.filter((s) => s.claims.some((c) => c.scope === 'case'));
-  const quick = /\d|Attorney|Director|Secretary/;
+  const quick = new RegExp(String.raw`\d|Attorney|Director|Secretary|\b(?:${Object.keys(WORD_NUMBERS).join('|')})[\s-]+(?:years?|months?)\b`, 'i');
   return {
     mayHold: (text) => quick.test(text),
     check(text, mentions, caseContext) {

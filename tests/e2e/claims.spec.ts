@@ -34,7 +34,9 @@ async function openSeed(): Promise<Page> {
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();
   return h.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    // Runs in the extension's service worker, where `chrome` is the extension API.
+    const api = (globalThis as unknown as { chrome: import('webextension-polyfill').Browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
     return tab!.id!;
   });
 }

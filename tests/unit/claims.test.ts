@@ -64,6 +64,32 @@ const SENTENCES: [string, string[]][] = [
   ['Bank of Valletta reported losses equal to $14.5 million.', []],
   ['Director Christopher Wray spoke about WannaCry in 2019 testimony.', []],
   ['The Interview was released on Christmas Day in 2014.', []],
+  // Reporting verbs: a year after them may date the report, not the event.
+  ['The FBI blamed North Korea for the Sony hack in January 2015.', []],
+  ['In 2018, prosecutors charged Park Jin Hyok over WannaCry.', []],
+  ['WannaCry, which appeared in 2017, was charged to Park Jin Hyok in 2018.', []],
+  ['The FBI said in 2014 that North Korea was behind the Sony hack.', []],
+  ['US officials said the RGB oversaw the Sony Pictures hack, which happened in 2016.', ['2016@sony-pictures-hack-2014']],
+  ['Prosecutors said the WannaCry attack of 2016 hit 150 countries.', ['2016@wannacry-attack-2017']],
+  // Maximum terms are not sentences.
+  ['Ghaleb Alaumary faces up to 20 years in prison.', []],
+  ['Alaumary, 37, could get as much as 20 years in prison when he is sentenced.', []],
+  ['Alaumary was sentenced in September 2021 to more than 11 years in prison.', []],
+  ['Ghaleb Alaumary was sentenced to nine years in prison.', ['nine years@ghaleb-alaumary']],
+  // More right values and unrelated numbers.
+  ['The Sony Pictures hack, which North Korea denied, took place in 2014.', []],
+  ['Sony Pictures released The Interview in 2014 after the hack.', []],
+  ['A 2017 report by the NAO found 81 NHS trusts were affected by WannaCry.', []],
+  ['The WannaCry attack cost the NHS £92 million in 2017.', []],
+  ['Lazarus Group hackers were linked to a $100 million theft in 2022.', []],
+  ['The Bangladesh Bank heist began with a SWIFT message sent on 4 February 2016.', []],
+  ['About $81 million was stolen from Bangladesh Bank, and roughly $1 billion more was blocked.', []],
+  ['Bangladesh Bank lost $81m in February 2016.', []],
+  ['Hackers stole about $81 million from the central bank of Bangladesh in 2016.', []],
+  ['Bangladesh Bank lost $951 million to hackers, the newspaper wrongly said.', ['$951 million@bangladesh-bank']],
+  ['The three North Koreans were charged with trying to steal more than $1.3 billion, prosecutors said.', []],
+  ['Park Jin Hyok, Jon Chang Hyok and Kim Il were indicted for a conspiracy to steal $1.3 billion.', []],
+  ['Park Jin Hyok, Jon Chang Hyok and Kim Il were indicted for a conspiracy to steal $3 billion.', ['$3 billion@kim-il']],
 ];
 
 describe('claim check over test sentences', () => {
