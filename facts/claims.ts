@@ -353,14 +353,22 @@ function checkSentence(
   const findings: Finding[] = [];
   for (const local of statedValues(sentence)) {
     const value: StatedValue = { ...local, start: local.start + offset, end: local.end + offset };
-    // Candidates: mentioned entities with a claim of this kind, nearest first.
-    const candidates = mentions
+    // The value is about the nearest name in the sentence. When that name has no claim of this
+    // kind (a person next to a year), the value is about something else: say nothing.
+    // A value inside a name ("2014 Sony Pictures hack") is part of the name, not a statement.
+    if (mentions.some((m) => gap(value, m) < 0)) continue;
+    const byDistance = mentions
       .map((m) => ({ mention: m, subject: subjects.get(m.entityId), distance: gap(value, m) }))
-      .filter((c) => c.distance >= 0 && c.subject?.claims.some((cl) => cl.kind === value.kind))
+      .filter((c) => c.distance >= 0)
       .sort((a, b) => a.distance - b.distance);
+    const closest = byDistance[0];
+    const nearest =
+      closest && closest.subject?.claims.some((cl) => cl.kind === value.kind)
+        ? closest
+        : undefined;
+    if (closest && !nearest) continue;
     let subject: ClaimSubject | undefined;
     let applicable: { claim: Claim; index: number }[] = [];
-    const nearest = candidates[0];
     if (nearest) {
       subject = nearest.subject!;
       const cued = applicableClaims(subject, value.kind, sentence);

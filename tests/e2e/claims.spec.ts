@@ -97,3 +97,35 @@ test('the popup shows the case timeline in order, with sources, and the events o
   await popup.close();
   await page.close();
 });
+
+test('an accurate report about the case gets no contradiction, only quiet confirmations', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${h.baseUrl}/tests/fixtures/claims/accurate-report.html`);
+  await waitForScan(page);
+  expect(await page.locator('[data-entity="park-jin-hyok"]').count()).toBeGreaterThan(0);
+  const contradicted = await page.$$eval('[data-claim="contradicted"]', (els) => els.map((e) => e.textContent));
+  expect(contradicted).toEqual([]);
+  const confirmed = await page.$$eval('[data-claim="confirmed"]', (els) => els.map((e) => e.textContent));
+  expect(confirmed).toEqual(expect.arrayContaining(['2017', '2014', 'Assistant Attorney General', 'Acting U.S. Attorney']));
+  await page.close();
+});
+
+test('a garbled report gets each wrong value flagged for the right entity', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${h.baseUrl}/tests/fixtures/claims/garbled-report.html`);
+  await waitForScan(page);
+  const flagged = await page.$$eval('[data-claim="contradicted"]', (els) =>
+    els.map((e) => `${e.getAttribute('data-entity')} | ${e.textContent}`),
+  );
+  expect(flagged.sort()).toEqual(
+    [
+      'kim-il | $2.5 billion',
+      'wannacry-attack-2017 | 2016',
+      'bangladesh-bank | $101 million',
+      'john-demers | Deputy Attorney General',
+      'ghaleb-alaumary | nine years',
+      'sony-pictures-hack-2014 | 2013',
+    ].sort(),
+  );
+  await page.close();
+});
