@@ -61,6 +61,9 @@ export class Highlighter {
   private readonly firsts = new WeakSet<HTMLElement>();
   /** Text nodes our splits created (the remainder after each wrapper). */
   private readonly created = new WeakSet<Text>();
+  /** What each wrapper names, and the other pieces of its match. */
+  private readonly hits = new WeakMap<HTMLElement, Hit>();
+  private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
 
   get size(): number {
     return this.marks.size;
@@ -101,11 +104,17 @@ export class Highlighter {
         const next = element.nextSibling;
         if (next instanceof Text) this.created.add(next);
         this.marks.add(element);
+        this.hits.set(element, hit);
         made.push(element);
       },
     });
     if (made[0]) this.firsts.add(made[0]);
+    for (const piece of made) this.pieces.set(piece, made);
     return made;
+  }
+
+  hitOf(mark: HTMLElement): Hit | undefined {
+    return this.hits.get(mark);
   }
 
   /** Removes the wrappers `select` picks (all by default), merging text back. */
@@ -157,14 +166,17 @@ export class Highlighter {
    */
   discardFrom(node: Node): boolean {
     let removed = false;
+    const partners: HTMLElement[] = [];
     let current: Node | null = node;
     while (current && (this.isCreatedText(current) || this.marks.has(current as HTMLElement))) {
       const following: Node | null = current.nextSibling;
-      this.marks.delete(current as HTMLElement);
+      if (this.marks.delete(current as HTMLElement)) partners.push(...(this.pieces.get(current as HTMLElement) ?? []));
       (current as ChildNode).remove();
       current = following;
       removed = true;
     }
+    // A match that spanned inline elements lost a piece: what remains of it no longer names anything.
+    for (const piece of partners) if (this.marks.has(piece)) this.unwrapOne(piece);
     return removed;
   }
 
