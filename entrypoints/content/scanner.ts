@@ -139,6 +139,15 @@ export class Scanner {
     this.enqueue(shadow);
   };
 
+  /** The page attached an open shadow root to `host`, already in the document: scan and observe it too. */
+  addShadowRootOf(host: Element): void {
+    const shadow = host.shadowRoot;
+    if (!shadow || this.stopped || this.observers.has(shadow)) return;
+    if (isSkippedElement(host) || isInsideSkipped(host, this.doc.documentElement)) return;
+    this.addShadowRoot(shadow);
+    this.schedule(MUTATION_DELAY_MS);
+  }
+
   private collectMutations(): void {
     for (const observer of this.observers.values()) {
       const records = observer.takeRecords();
@@ -163,6 +172,7 @@ export class Scanner {
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
     const { highlighter } = this.options;
+    let removedAny = false;
     for (const record of records) {
       if (record.type === 'characterData') {
         const target = record.target as Text;
@@ -172,6 +182,7 @@ export class Scanner {
         continue;
       }
       for (const removed of record.removedNodes) {
+        removedAny = true;
         // The page removed a text node we had split: the pieces we made after it must go too.
         if (removed.nodeType === Node.TEXT_NODE && record.nextSibling && this.isOurs(record.nextSibling)) {
           this.quietly(() => highlighter.discardFrom(record.nextSibling!));
@@ -183,7 +194,8 @@ export class Scanner {
         this.enqueue(this.blockAround(added));
       }
     }
-    if (this.queue.length > 0) this.schedule(MUTATION_DELAY_MS);
+    // Removed content may have taken the page's case context with it: a slice checks.
+    if (this.queue.length > 0 || (removedAny && this.hadContext)) this.schedule(MUTATION_DELAY_MS);
   }
 
   private schedule(delay: number): void {
