@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -111,4 +111,32 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
     return out;
   });
+}
+
+/** The browser's id for the tab showing `page`, as the popup takes it (`popup.html?tab=<id>`). */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+/**
+ * Turns one checkbox of the popup (`input[data-setting="enabled"]`,
+ * `input[data-setting="site"]`, `input[data-category="<c>"]`) to `on`, as a
+ * reader would: the popup opened as a page, for the tab `tabId` when given.
+ * Returns once the popup shows the new value, that is once it is stored.
+ */
+export async function setInPopup(h: Harness, selector: string, on: boolean, tabId?: number): Promise<void> {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+  const box = popup.locator(selector);
+  // The popup first renders defaults, then the stored settings: click only once it shows the stored value.
+  await expect(box).toBeChecked({ checked: !on });
+  await box.click();
+  await expect(box).toBeChecked({ checked: on });
+  await popup.close();
 }
