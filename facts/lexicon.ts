@@ -23,7 +23,8 @@ export interface Hit {
 /**
  * Longer names that begin with (or contain) a case alias but mean someone or
  * something else. They are matched and dropped, so "Kim Il" never marks the
- * start of "Kim Il-sung".
+ * start of "Kim Il-sung". Hangul names take particles without a space, so
+ * 김일 would match the start of 김일성 unless 김일성 is blocked.
  */
 export const BLOCKERS: readonly string[] = [
   'Kim Il-sung',
@@ -32,6 +33,8 @@ export const BLOCKERS: readonly string[] = [
   'Kim Il-song',
   'Kim Il-chol',
   'Kim Il-chul',
+  '김일성',
+  'Taylor Swift',
   'Lazarus of Bethany',
   'Saint Lazarus',
   'St Lazarus',

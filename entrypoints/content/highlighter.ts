@@ -61,6 +61,13 @@ export class Highlighter {
   private readonly firsts = new WeakSet<HTMLElement>();
   /** Text nodes our splits created (the remainder after each wrapper). */
   private readonly created = new WeakSet<Text>();
+  /** The page's text nodes we split: each keeps the text before a wrapper. */
+  private readonly split = new WeakSet<Text>();
+  /** The remainder each wrapper's split created. */
+  private readonly remainders = new WeakMap<HTMLElement, Text>();
+  /** What each wrapper names, and the other pieces of its match. */
+  private readonly hits = new WeakMap<HTMLElement, Hit>();
+  private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
 
   get size(): number {
     return this.marks.size;
@@ -98,14 +105,25 @@ export class Highlighter {
         element.setAttribute('data-category', hit.category);
         if (hit.wrongForm) element.setAttribute('data-wrong-form', String(hit.aliasIndex));
         for (const [name, value] of Object.entries(match.attributes ?? {})) element.setAttribute(name, value);
+        const prev = element.previousSibling;
         const next = element.nextSibling;
-        if (next instanceof Text) this.created.add(next);
+        if (prev instanceof Text && !this.created.has(prev)) this.split.add(prev);
+        if (next instanceof Text) {
+          this.created.add(next);
+          this.remainders.set(element, next);
+        }
         this.marks.add(element);
+        this.hits.set(element, hit);
         made.push(element);
       },
     });
     if (made[0]) this.firsts.add(made[0]);
+    for (const piece of made) this.pieces.set(piece, made);
     return made;
+  }
+
+  hitOf(mark: HTMLElement): Hit | undefined {
+    return this.hits.get(mark);
   }
 
   /** Removes the wrappers `select` picks (all by default), merging text back. */
@@ -121,21 +139,18 @@ export class Highlighter {
     const parent = mark.parentNode;
     if (!parent) return;
     const prev = mark.previousSibling;
-    let data = mark.textContent ?? '';
-    if (prev instanceof Text) {
-      // The text before a wrapper is the node it was split from (or a remainder
-      // merged into it): append the wrapped text and the remainders we created.
-      let next = mark.nextSibling;
+    // Only this wrapper's own remainder, and only where it still follows it: a remainder further on
+    // belongs to another split, and a node the page put there is the page's.
+    const own = this.remainders.get(mark);
+    const remainder = own && mark.nextSibling === own ? own : null;
+    const data = (mark.textContent ?? '') + (remainder?.data ?? '');
+    remainder?.remove();
+    if (prev instanceof Text && (this.split.has(prev) || this.created.has(prev))) {
+      // The node it was split from (or a remainder that now holds the text before it).
       mark.remove();
-      while (next instanceof Text && this.created.has(next)) {
-        data += next.data;
-        const following: ChildNode | null = next.nextSibling;
-        next.remove();
-        next = following;
-      }
       prev.appendData(data);
     } else {
-      // The page removed the node before it: put the text back as a node of its own.
+      // The page removed or put something before it: the text goes back as a node of its own.
       const text = mark.ownerDocument.createTextNode(data);
       this.created.add(text);
       parent.replaceChild(text, mark);
@@ -157,14 +172,17 @@ export class Highlighter {
    */
   discardFrom(node: Node): boolean {
     let removed = false;
+    const partners: HTMLElement[] = [];
     let current: Node | null = node;
     while (current && (this.isCreatedText(current) || this.marks.has(current as HTMLElement))) {
       const following: Node | null = current.nextSibling;
-      this.marks.delete(current as HTMLElement);
+      if (this.marks.delete(current as HTMLElement)) partners.push(...(this.pieces.get(current as HTMLElement) ?? []));
       (current as ChildNode).remove();
       current = following;
       removed = true;
     }
+    // A match that spanned inline elements lost a piece: what remains of it no longer names anything.
+    for (const piece of partners) if (this.marks.has(piece)) this.unwrapOne(piece);
     return removed;
   }
 

@@ -8,6 +8,7 @@ import { CATEGORIES } from '@/facts/constants';
 import type { ContentRequest, PageCheck, PageMention, PageSummary } from '@/lib/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { CardHost } from './card-host';
+import { SHADOW_ATTACHED_EVENT } from './dom-rules';
 import { Highlighter } from './highlighter';
 import { PageStyle } from './page-style';
 import { Scanner } from './scanner';
@@ -99,6 +100,11 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     card.destroy();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
+  // Reported by the main-world script (shadow-watch.content.ts), from inside the page's attachShadow.
+  ctx.addEventListener(document, SHADOW_ATTACHED_EVENT, (event) => {
+    const host = event.composedPath()[0];
+    if (host instanceof Element) scanner.addShadowRootOf(host);
+  });
   const unwatch = watchSettings(applySettings);
   ctx.onInvalidated(unwatch);
 

@@ -2,9 +2,10 @@ import type { ClaimChecker, Finding } from '@/facts/claims';
 import type { Hit } from '@/facts/lexicon';
 import type { Matcher } from '@/facts/matcher/compile';
 import type { Category } from '@/facts/schema';
-import { isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
+import { CaseContext } from './case-context';
+import { isDocumentEditable, isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
 import type { Highlighter, PlacedMatch } from './highlighter';
-import { isInsideSkipped, locate, textRuns, type TextRun } from './text-runs';
+import { isInsideSkipped, locate, nearestBlock, textRuns, type TextRun } from './text-runs';
 
 /** Longest stretch of scanning work per task, so the page stays responsive. */
 const SLICE_MS = 8;
@@ -30,16 +31,6 @@ export interface ScannerOptions {
 /** Runs with values but no case name, read before the page showed it is about the case. */
 const MAX_PENDING_CLAIM_RUNS = 300;
 
-interface Deferred {
-  match: PlacedMatch;
-  expected: string;
-}
-
-function textBetween(match: PlacedMatch): string | null {
-  if (match.startNode !== match.endNode) return null;
-  return match.startNode.data.slice(match.startOffset, match.endOffset);
-}
-
 /**
  * Finds case names in a document and hands them to the highlighter: one walk
  * over the text with one compiled matcher, in slices of at most ~8 ms, then
@@ -48,14 +39,19 @@ function textBetween(match: PlacedMatch): string | null {
  */
 export class Scanner {
   private readonly queue: Node[] = [];
+  /** The same subtrees as `queue`, so that a node changed a thousand times is queued once. */
+  private readonly queued = new Set<Node>();
+  /** A full walk is queued and not yet begun: it will read whatever changes meanwhile. */
+  private fullScanQueued = false;
   private current: Generator<TextRun> | null = null;
   private scheduled = false;
   private stopped = true;
   private readonly observers = new Map<Node, MutationObserver>();
-  private readonly deferred: Deferred[] = [];
+  /** Whether this document is about the case: ambiguous aliases are shown only then. */
+  private readonly context = new CaseContext();
+  /** The context as of the last time the scan caught up with the page. */
+  private hadContext = false;
   private readonly pendingClaimRuns: { run: TextRun; text: string }[] = [];
-  /** True once the page names the case unambiguously: ambiguous aliases may then be shown. */
-  private hasCaseContext = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -64,14 +60,14 @@ export class Scanner {
   ) {}
 
   get caseContext(): boolean {
-    return this.hasCaseContext;
+    return this.context.active;
   }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.observe(this.doc);
-    this.enqueue(this.doc.body ?? this.doc.documentElement);
+    this.queueFullScan();
     this.schedule(0);
   }
 
@@ -80,8 +76,11 @@ export class Scanner {
     for (const observer of this.observers.values()) observer.disconnect();
     this.observers.clear();
     this.queue.length = 0;
+    this.queued.clear();
+    this.fullScanQueued = false;
     this.current = null;
-    this.deferred.length = 0;
+    this.context.reset();
+    this.hadContext = false;
     this.pendingClaimRuns.length = 0;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
@@ -91,10 +90,7 @@ export class Scanner {
   /** Scans the whole document again (existing highlights are left as they are). */
   rescan(): void {
     if (this.stopped) return;
-    this.queue.length = 0;
-    this.current = null;
-    this.enqueue(this.doc.body ?? this.doc.documentElement);
-    for (const root of this.observers.keys()) if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.enqueue(root);
+    this.queueFullScan();
     this.schedule(0);
   }
 
@@ -114,15 +110,28 @@ export class Scanner {
   }
 
   private enqueue(node: Node | null): void {
-    if (!node) return;
+    if (!node || this.fullScanQueued || this.queued.has(node)) return;
     if (this.queue.length >= STORM_THRESHOLD) {
       // A storm: one walk over everything costs less than thousands of small ones.
-      this.queue.length = 0;
-      this.queue.push(this.doc.body ?? this.doc.documentElement);
-      for (const root of this.observers.keys()) if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.queue.push(root);
+      this.queueFullScan();
       return;
     }
     this.queue.push(node);
+    this.queued.add(node);
+  }
+
+  /** Replaces all queued work with one walk over the document and its known shadow roots. */
+  private queueFullScan(): void {
+    this.queue.length = 0;
+    this.queued.clear();
+    this.current = null;
+    const roots: Node[] = [this.doc.body ?? this.doc.documentElement];
+    for (const root of this.observers.keys()) if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) roots.push(root);
+    for (const root of roots) {
+      this.queue.push(root);
+      this.queued.add(root);
+    }
+    this.fullScanQueued = true;
   }
 
   private observe(root: Document | ShadowRoot): void {
@@ -139,6 +148,15 @@ export class Scanner {
     this.options.onShadowRoot?.(shadow);
     this.enqueue(shadow);
   };
+
+  /** The page attached an open shadow root to `host`, already in the document: scan and observe it too. */
+  addShadowRootOf(host: Element): void {
+    const shadow = host.shadowRoot;
+    if (!shadow || this.stopped || this.observers.has(shadow)) return;
+    if (isSkippedElement(host) || isInsideSkipped(host, this.doc.documentElement)) return;
+    this.addShadowRoot(shadow);
+    this.schedule(MUTATION_DELAY_MS);
+  }
 
   private collectMutations(): void {
     for (const observer of this.observers.values()) {
@@ -164,6 +182,7 @@ export class Scanner {
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
     const { highlighter } = this.options;
+    let removedAny = false;
     for (const record of records) {
       if (record.type === 'characterData') {
         const target = record.target as Text;
@@ -173,6 +192,7 @@ export class Scanner {
         continue;
       }
       for (const removed of record.removedNodes) {
+        removedAny = true;
         // The page removed a text node we had split: the pieces we made after it must go too.
         if (removed.nodeType === Node.TEXT_NODE && record.nextSibling && this.isOurs(record.nextSibling)) {
           this.quietly(() => highlighter.discardFrom(record.nextSibling!));
@@ -184,7 +204,8 @@ export class Scanner {
         this.enqueue(this.blockAround(added));
       }
     }
-    if (this.queue.length > 0) this.schedule(MUTATION_DELAY_MS);
+    // Removed content may have taken the page's case context with it: a slice checks.
+    if (this.queue.length > 0 || (removedAny && this.hadContext)) this.schedule(MUTATION_DELAY_MS);
   }
 
   private schedule(delay: number): void {
@@ -202,6 +223,15 @@ export class Scanner {
     this.collectMutations();
     const startedAt = performance.now();
     let changed = false;
+    if (isDocumentEditable(this.doc)) {
+      // A rich-text editor's document (designMode): its text is the user's, never ours to wrap.
+      this.queue.length = 0;
+      this.queued.clear();
+      this.fullScanQueued = false;
+      this.current = null;
+      if (this.options.highlighter.size > 0) this.quietly(() => this.options.highlighter.unwrap());
+      return;
+    }
     this.quietly(() => {
       while (performance.now() - startedAt < SLICE_MS) {
         if (!this.current) {
@@ -216,6 +246,7 @@ export class Scanner {
         }
         if (this.processRun(step.value)) changed = true;
       }
+      if (!this.current && this.queue.length === 0 && this.reconcileContext()) changed = true;
     });
     performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
     if (this.current || this.queue.length > 0) this.schedule(0);
@@ -225,6 +256,8 @@ export class Scanner {
   private nextRoot(): Node | null {
     while (this.queue.length > 0) {
       const root = this.queue.shift()!;
+      this.queued.delete(root);
+      if (root === (this.doc.body ?? this.doc.documentElement)) this.fullScanQueued = false;
       if (!root.isConnected) continue;
       // A subtree already queued inside another queued subtree is read by the outer walk.
       if (this.queue.some((other) => other !== root && other.contains(root))) continue;
@@ -239,39 +272,37 @@ export class Scanner {
   private processRun(run: TextRun): boolean {
     if (run.text.length < 2) return false;
     const found = this.options.matcher.findAll(run.text);
-    const claims = this.options.claims;
+    const { context } = this;
     if (found.length === 0) {
-      if (claims?.mayHold(run.text)) {
-        if (this.hasCaseContext) return this.wrapAll(this.claimMatches(run, []));
-        // A value in a sentence that names nobody can only be judged once the page is known to be about the case.
+      if (this.options.claims?.mayHold(run.text)) {
+        if (context.active) return this.wrapAll(this.claimMatches(run, [], true));
+        // A value in a sentence that names nobody can be judged only once the page is known to be about the case.
         if (this.pendingClaimRuns.length < MAX_PENDING_CLAIM_RUNS) this.pendingClaimRuns.push({ run, text: run.text });
       }
       return false;
     }
-    let becameContext = false;
-    if (!this.hasCaseContext && found.some((m) => !m.entry.needsContext)) {
-      this.hasCaseContext = true;
-      becameContext = true;
+    let block: Node | null = null;
+    for (const m of found) {
+      if (!m.entry.needsContext) context.note(m.entry.entityId, (block ??= nearestBlock(run.nodes[0]!) ?? run.nodes[0]!));
     }
+    const hasContext = context.active;
     const toWrap: PlacedMatch[] = [];
     for (const m of found) {
       const placed = this.place(run, m.start, m.end, m.entry);
       // A known wrong form of a name is itself a contradicted claim.
       if (m.entry.wrongForm) placed.attributes = { 'data-claim': 'contradicted' };
-      if (m.entry.needsContext && !this.hasCaseContext) {
-        this.deferred.push({ match: placed, expected: run.text.slice(m.start, m.end) });
+      if (m.entry.needsContext && !hasContext) {
+        context.defer(placed, run.text.slice(m.start, m.end));
       } else if (this.options.isCategoryShown(m.entry.category)) {
         toWrap.push(placed);
       }
     }
-    const shownNames = found.filter((m) => !m.entry.needsContext || this.hasCaseContext);
-    toWrap.push(...this.claimMatches(run, shownNames));
+    const shownNames = found.filter((m) => !m.entry.needsContext || hasContext);
+    toWrap.push(...this.claimMatches(run, shownNames, hasContext));
     const wrapped = this.wrapAll(toWrap);
-    if (becameContext) {
-      this.flushDeferred();
-      this.flushPendingClaims();
-    }
-    return wrapped || becameContext;
+    const flushed = hasContext && context.pending > 0 && this.flushDeferred();
+    if (hasContext && this.pendingClaimRuns.length > 0) this.flushPendingClaims();
+    return wrapped || flushed;
   }
 
   private place(run: TextRun, start: number, end: number, hit: Hit): PlacedMatch {
@@ -281,13 +312,12 @@ export class Scanner {
   }
 
   /** Claim markers for a run, given the names shown in it; values inside a name are left to the name. */
-  private claimMatches(run: TextRun, names: { start: number; end: number; entry: Hit }[]): PlacedMatch[] {
+  private claimMatches(run: TextRun, names: { start: number; end: number; entry: Hit }[], caseContext: boolean): PlacedMatch[] {
     const claims = this.options.claims;
     if (!claims) return [];
     const mentions = names.map((m) => ({ entityId: m.entry.entityId, category: m.entry.category, start: m.start, end: m.end }));
-    const findings = claims.check(run.text, mentions, this.hasCaseContext);
     const out: PlacedMatch[] = [];
-    for (const f of findings) {
+    for (const f of claims.check(run.text, mentions, caseContext)) {
       if (names.some((n) => f.start < n.end && n.start < f.end)) continue;
       const category = this.options.categoryOf?.(f.entityId);
       if (!category || !this.options.isCategoryShown(category)) continue;
@@ -307,7 +337,7 @@ export class Scanner {
   /** Wraps matches of one run, last first: splitting a text node later on keeps earlier offsets valid. */
   private wrapAll(matches: PlacedMatch[]): boolean {
     if (matches.length === 0) return false;
-    const ordered = [...matches].sort((a, b) => compareStart(a, b));
+    const ordered = [...matches].sort(compareStart);
     for (let i = ordered.length - 1; i >= 0; i -= 1) this.options.highlighter.wrap(ordered[i]!);
     return true;
   }
@@ -315,19 +345,53 @@ export class Scanner {
   private flushPendingClaims(): void {
     for (const { run, text } of this.pendingClaimRuns.splice(0)) {
       if (!run.nodes.every((n) => n.isConnected) || run.nodes.map((n) => n.data).join('') !== text) continue;
-      this.wrapAll(this.claimMatches(run, []));
+      this.wrapAll(this.claimMatches(run, [], true));
     }
   }
 
-  private flushDeferred(): void {
-    const pending = this.deferred.splice(0).reverse();
-    for (const { match, expected } of pending) {
-      if (!match.startNode.isConnected || !match.endNode.isConnected) continue;
-      const now = textBetween(match);
-      if (now !== null && now !== expected) continue;
+  /** Wraps the ambiguous matches that waited for context; returns true when it wrapped anything. */
+  private flushDeferred(): boolean {
+    let wrapped = false;
+    for (const match of this.context.takeDeferred()) {
       if (!this.options.isCategoryShown(match.hit.category)) continue;
-      this.options.highlighter.wrap(match);
+      if (this.options.highlighter.wrap(match).length > 0) wrapped = true;
     }
+    if (this.context.overflowed) {
+      // Some matches found no room in the list: a walk finds them again, now with context.
+      this.context.overflowed = false;
+      this.queueFullScan();
+    }
+    return wrapped;
+  }
+
+  /**
+   * Once the scan has caught up with the page: gives ambiguous names their
+   * highlights when the page has become about the case, and takes them away
+   * when it no longer is (its case content is gone). Returns true on a change.
+   */
+  private reconcileContext(): boolean {
+    const { context } = this;
+    const { highlighter } = this.options;
+    if (!context.active && (this.hadContext || context.pending > 0)) {
+      // The evidence holds a few blocks per entity; the highlights on the page are the rest of it.
+      for (const mark of highlighter.all()) {
+        const hit = highlighter.hitOf(mark);
+        const block = nearestBlock(mark);
+        if (hit && !hit.needsContext && block) context.note(hit.entityId, block);
+      }
+    }
+    let changed = false;
+    if (context.active) {
+      if (context.pending > 0) changed = this.flushDeferred();
+    } else if (this.hadContext) {
+      const ambiguous = new Set(highlighter.all().filter((m) => highlighter.hitOf(m)?.needsContext));
+      const blocks = new Set([...ambiguous].map((m) => nearestBlock(m)));
+      changed = highlighter.unwrap((m) => ambiguous.has(m)) > 0;
+      // Read again, their names wait for context like every other ambiguous name.
+      for (const block of blocks) this.enqueue(block);
+    }
+    this.hadContext = context.active;
+    return changed;
   }
 }
 

@@ -20,10 +20,11 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
   return false;
 }
 
-function nearestBlock(text: Text): Node | null {
-  let el = text.parentElement;
+/** The element whose flow a node belongs to: its closest ancestor that is not inline. */
+export function nearestBlock(node: Node): Node | null {
+  let el = node.parentElement;
   while (el && isInlineElement(el)) el = el.parentElement;
-  return el ?? text.parentNode;
+  return el ?? node.parentNode;
 }
 
 /**
@@ -39,11 +40,11 @@ export function* textRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => voi
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
       if (isSkippedElement(el)) {
         boundary = true;
         return NodeFilter.FILTER_REJECT;
       }
+      if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
       return isInlineElement(el) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT;
     },
   });
@@ -52,6 +53,9 @@ export function* textRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => voi
     yield { nodes: [text], starts: [0], text: text.data };
     return;
   }
+  // The walker never shows its root to the filter: a host added with its shadow root already attached.
+  const rootShadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (rootShadow && onShadowRoot) onShadowRoot(rootShadow);
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];

@@ -1,5 +1,5 @@
 import { aliasKey } from '../alias-key';
-import { FOLD, foldString, foldUnit, isCombiningMark, isWordUnit, SEPARATOR, TABLE_SIZE, WORD } from './fold';
+import { FOLD, foldString, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE, WORD } from './fold';
 
 /** One spelling the matcher looks for. `entry` is returned with every match; `null` marks a blocker. */
 export interface Term<E> {
@@ -109,7 +109,7 @@ export function compileMatcher<E>(terms: Term<E | null>[]): Matcher<E> {
       let bestEnd = -1;
       let best: Ending<E> | null = null;
       while (node) {
-        while (j < length && isCombiningMark(text.charCodeAt(j))) j += 1;
+        while (j < length && isIgnorable(text.charCodeAt(j))) j += 1;
         if (node.endings && !(node.needsEndBoundary && j < length && isWordUnit(text.charCodeAt(j)))) {
           const ending = acceptedEnding(node, text, i, j);
           if (ending) {

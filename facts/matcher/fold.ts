@@ -3,11 +3,13 @@
  * offsets in the folded view are offsets in the page's text:
  * - letters lower-cased, Latin diacritics dropped (ŏ → o, É → e);
  * - whitespace, no-break spaces, hyphens and dashes → SEPARATOR (a space);
- * - curly and modifier apostrophes → a straight one.
+ * - curly and modifier apostrophes and primes → a straight one;
+ * - combining diacritics and soft hyphens are skipped by the matcher (see `isIgnorable`).
  * `aliasKey` (facts/alias-key.ts) applies the same rules to whole strings.
  */
 
 export const SEPARATOR = 0x20;
+const SOFT_HYPHEN = 0xad;
 export const APOSTROPHE = 0x27;
 
 export const TABLE_SIZE = 0x3100;
@@ -17,7 +19,7 @@ export const FOLD = new Uint16Array(TABLE_SIZE);
 export const WORD = new Uint8Array(TABLE_SIZE);
 
 const SEPARATORS = /[\s\u00a0\u2010-\u2015-]/u;
-const APOSTROPHES = /['\u2018\u2019\u02bc]/u;
+const APOSTROPHES = /['\u2018\u2019\u02bc\u2032]/u;
 const WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
 
 for (let code = 0; code < TABLE_SIZE; code += 1) {
@@ -31,7 +33,8 @@ for (let code = 0; code < TABLE_SIZE; code += 1) {
     if (lower.length === 1) folded = lower.charCodeAt(0);
   }
   FOLD[code] = folded;
-  WORD[code] = WORDLIKE.test(ch) ? 1 : 0;
+  // A soft hyphen sits inside a word: no match starts right after one.
+  WORD[code] = WORDLIKE.test(ch) || code === SOFT_HYPHEN ? 1 : 0;
 }
 
 export function foldUnit(code: number): number {
@@ -55,7 +58,7 @@ export function foldString(text: string): string {
   let lastWasSeparator = true;
   for (let i = 0; i < composed.length; i += 1) {
     const code = foldUnit(composed.charCodeAt(i));
-    if (isCombiningMark(code)) continue;
+    if (isIgnorable(code)) continue;
     if (code === SEPARATOR) {
       if (!lastWasSeparator) out += ' ';
       lastWasSeparator = true;
@@ -67,7 +70,11 @@ export function foldString(text: string): string {
   return out.trimEnd();
 }
 
-/** Combining diacritics (as in decomposed "ŏ"): skipped, so "o\u0306" reads as "o". */
-export function isCombiningMark(code: number): boolean {
-  return code >= 0x0300 && code <= 0x036f;
+/**
+ * Units the matcher steps over inside a name: combining diacritics (so a
+ * decomposed "o\u0306" reads as "o") and soft hyphens, which pages insert
+ * into long words as hyphenation hints ("Ala&shy;umary").
+ */
+export function isIgnorable(code: number): boolean {
+  return (code >= 0x0300 && code <= 0x036f) || code === SOFT_HYPHEN;
 }

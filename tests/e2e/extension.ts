@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +13,9 @@ export interface Harness {
   worker: Worker;
   extensionId: string;
   baseUrl: string;
-  /** Requests the browser tried to send anywhere but our 127.0.0.1 server. */
+  /** The same files from another origin (`localhost` and another port), when asked for. */
+  otherOriginUrl: string | null;
+  /** Requests the browser tried to send anywhere but our servers. */
   outsideRequests: string[];
   close(): Promise<void>;
 }
@@ -23,8 +25,13 @@ export interface Harness {
  * the repository (seeds, fixtures). Every request that would leave the machine
  * is aborted and recorded.
  */
-export async function launch(options: { extra?: Record<string, string>; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export async function launch(
+  options: { extra?: Record<string, string>; colorScheme?: 'light' | 'dark'; otherOrigin?: boolean } = {},
+): Promise<Harness> {
   const server = await serveDirectory(ROOT, options.extra ?? {});
+  // A second server gives cross-origin (and, as `localhost`, cross-site: out-of-process) frames.
+  const other = options.otherOrigin ? await serveDirectory(ROOT, options.extra ?? {}) : null;
+  const otherOriginUrl = other ? `http://localhost:${new URL(other.url).port}` : null;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'case-lens-e2e-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -43,10 +50,10 @@ export async function launch(options: { extra?: Record<string, string>; colorSch
     ],
   });
   const outsideRequests: string[] = [];
-  const base = new URL(server.url);
+  const ours = new Set([new URL(server.url).host, ...(otherOriginUrl ? [new URL(otherOriginUrl).host] : [])]);
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol.startsWith('http') && url.host !== base.host) {
+    if (url.protocol.startsWith('http') && !ours.has(url.host)) {
       outsideRequests.push(url.href);
       return route.abort();
     }
@@ -59,26 +66,41 @@ export async function launch(options: { extra?: Record<string, string>; colorSch
     worker,
     extensionId,
     baseUrl: server.url,
+    otherOriginUrl,
     outsideRequests,
     async close() {
       await context.close();
       server.close();
+      other?.close();
     },
   };
 }
 
-/** Waits until the content script has finished scanning (no scan slice for a while). */
-export async function waitForScan(page: Page, quietMs = 300): Promise<void> {
+/**
+ * Waits until the content script has finished scanning (no scan slice for a
+ * while). After a change to the page, pass the slice count from before it:
+ * the wait then also needs a slice newer than that, since the scanner reacts
+ * after a short delay.
+ */
+export async function waitForScan(page: Page | Frame, quietMs = 300, afterSlices = 0): Promise<void> {
   await page.waitForFunction(
-    (quiet) => {
+    ([quiet, after]) => {
       const measures = performance.getEntriesByName('case-lens:scan');
-      if (measures.length === 0) return false;
+      if (measures.length === 0 || measures.length <= after) return false;
       const last = measures[measures.length - 1]!;
       return performance.now() - (last.startTime + last.duration) > quiet;
     },
-    quietMs,
+    [quietMs, afterSlices] as const,
     { polling: 50 },
   );
+}
+
+/** How many `case-lens:scan` slices a document has recorded, and their total time in ms. */
+export function scanWork(target: Page | Frame): Promise<{ slices: number; ms: number }> {
+  return target.evaluate(() => {
+    const measures = performance.getEntriesByName('case-lens:scan');
+    return { slices: measures.length, ms: measures.reduce((sum, m) => sum + m.duration, 0) };
+  });
 }
 
 /** The page's text, node by node, for exact before/after comparisons. */
@@ -89,4 +111,32 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
     return out;
   });
+}
+
+/** The browser's id for the tab showing `page`, as the popup takes it (`popup.html?tab=<id>`). */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+/**
+ * Turns one checkbox of the popup (`input[data-setting="enabled"]`,
+ * `input[data-setting="site"]`, `input[data-category="<c>"]`) to `on`, as a
+ * reader would: the popup opened as a page, for the tab `tabId` when given.
+ * Returns once the popup shows the new value, that is once it is stored.
+ */
+export async function setInPopup(h: Harness, selector: string, on: boolean, tabId?: number): Promise<void> {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+  const box = popup.locator(selector);
+  // The popup first renders defaults, then the stored settings: click only once it shows the stored value.
+  await expect(box).toBeChecked({ checked: !on });
+  await box.click();
+  await expect(box).toBeChecked({ checked: on });
+  await popup.close();
 }

@@ -107,4 +107,31 @@ describe('wrapping and unwrapping', () => {
     expect(body.textContent).toBe('Now a different sentence');
     expect(highlighter.size).toBe(0);
   });
+
+  it('never merges our text into a node the page added beside a highlight', () => {
+    const body = page('<p>Park Jin Hyok, Jon Chang Hyok and Ghaleb Alaumary.</p>');
+    const original = textNodes(body)[0]!;
+    const highlighter = new Highlighter();
+    highlightAll(body, highlighter);
+    const pageNode = document.createTextNode(' (alias Pak Jin Hek)');
+    body.querySelector('case-lens-mark')!.after(pageNode);
+    highlightAll(body, highlighter); // the page's node names someone too
+    expect(body.querySelectorAll('case-lens-mark').length).toBe(4);
+    highlighter.unwrap();
+    expect(pageNode.data).toBe(' (alias Pak Jin Hek)');
+    expect(original.data).toBe('Park Jin Hyok');
+    expect(body.textContent).toBe('Park Jin Hyok (alias Pak Jin Hek), Jon Chang Hyok and Ghaleb Alaumary.');
+    expect(body.querySelector('case-lens-mark')).toBeNull();
+  });
+
+  it('drops the other pieces of a match when the page rewrites one of its nodes', () => {
+    const body = page('<p>Then Park <em>Jin Hyok</em> spoke.</p>');
+    const highlighter = new Highlighter();
+    highlightAll(body, highlighter);
+    const inEm = body.querySelector('em')!.firstChild as Text; // the node the page rendered, emptied by the split
+    inEm.data = 'Jin-ho';
+    highlighter.discardAfterRewrite(inEm);
+    expect(body.querySelector('case-lens-mark')).toBeNull();
+    expect(body.textContent).toBe('Then Park Jin-ho spoke.');
+  });
 });

@@ -51,6 +51,22 @@ describe('matching every spelling', () => {
     expect(found('the raising of Lazarus of Bethany')).toEqual([]);
   });
 
+  it('finds 김일 with its particles but never inside 김일성', () => {
+    expect(found('김일은 기소되었다')).toEqual(['kim-il=김일']);
+    expect(found('김일성의 이름, 김일성 종합대학')).toEqual([]);
+    expect(found('김일성과 김일')).toEqual(['kim-il=김일']);
+  });
+
+  it('blocks Taylor Swift, so the singer never reads as the bank network', () => {
+    expect(found('Taylor Swift and Swift')).toEqual(['swift=Swift']);
+  });
+
+  it('steps over soft hyphens and reads primes as apostrophes', () => {
+    expect(found('Ghaleb Ala\u00adumary pleaded')).toEqual(['ghaleb-alaumary=Ghaleb Ala\u00adumary']);
+    expect(found('P\u2032yŏngyang')).toEqual(['pyongyang=P\u2032yŏngyang']);
+    expect(found('Ala\u00adumary\u00adX')).toEqual([]);
+  });
+
   it('matches known wrong forms and says so', () => {
     const [kimII] = lexicon.findAll('Mr. Park, Jon Chang Hyok, and Kim II have been charged').filter(
       (m) => m.entry.entityId === 'kim-il',

@@ -1,0 +1,96 @@
+import type { Frame, Page } from '@playwright/test';
+
+/** One highlighted mention: the pieces of one match joined back (a match may span inline elements). */
+export interface Mention {
+  entity: string;
+  text: string;
+}
+
+/** Where a name must never be wrapped (CONTRACT.md), as one selector for `closest()`. */
+export const EXCLUDED_SELECTOR =
+  'input, textarea, select, option, script, style, noscript, title, svg, template, [contenteditable]:not([contenteditable="false"])';
+
+/** Whitespace and Unicode forms differ between a page's source and what a reader sees as the same text. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The mentions highlighted in a document, in order. Consecutive wrappers of
+ * the same entity with no unwrapped text between them are the pieces of one
+ * match. Markers around stated values (data-claim-index) are not name highlights
+ * and are left out; a wrong name form is a name highlight that also carries data-claim.
+ */
+export function readMentions(target: Page | Frame): Promise<Mention[]> {
+  return target.evaluate(() => {
+    const out: { entity: string; text: string }[] = [];
+    let open: { entity: string; text: string } | null = null;
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const mark = text.parentElement?.closest('[data-entity]');
+      if (!mark || mark.hasAttribute('data-claim-index')) {
+        if (text.data.length > 0) open = null;
+        continue;
+      }
+      const entity = mark.getAttribute('data-entity')!;
+      if (open && open.entity === entity) {
+        open.text += text.data;
+      } else {
+        open = { entity, text: text.data };
+        out.push(open);
+      }
+    }
+    return out;
+  });
+}
+
+export interface UnmarkedCheck {
+  text: string;
+  occurrences: number;
+  marked: number;
+}
+
+/** For each text: how often it occurs in the document's text, and how many of those occurrences overlap a highlight. */
+export function checkUnmarked(target: Page | Frame, texts: string[]): Promise<UnmarkedCheck[]> {
+  return target.evaluate((wanted) => {
+    let full = '';
+    const marked: boolean[] = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const inMark = Boolean(text.parentElement?.closest('[data-entity]'));
+      full += text.data;
+      for (let i = 0; i < text.data.length; i += 1) marked.push(inMark);
+    }
+    return wanted.map((needle) => {
+      let occurrences = 0;
+      let hits = 0;
+      for (let at = full.indexOf(needle); at >= 0; at = full.indexOf(needle, at + 1)) {
+        occurrences += 1;
+        if (marked.slice(at, at + needle.length).some(Boolean)) hits += 1;
+      }
+      return { text: needle, occurrences, marked: hits };
+    });
+  }, texts);
+}
+
+/** Highlights that sit inside an excluded context, described for the failure message (open shadow roots included). */
+export function marksInExcludedContexts(target: Page | Frame): Promise<string[]> {
+  return target.evaluate((selector) => {
+    const bad: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const mark of root.querySelectorAll('[data-entity]')) {
+        const parent = mark.parentElement;
+        const excluded = parent?.closest(selector);
+        let own: Element | null = parent;
+        while (own && !own.tagName.startsWith('CASE-LENS-')) own = own.parentElement;
+        if (excluded || own) bad.push(`${mark.textContent} in <${(excluded ?? own)!.tagName.toLowerCase()}>`);
+      }
+      // Our own UI's shadow roots hold our markup, not the page's text.
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot && !el.tagName.startsWith('CASE-LENS-')) visit(el.shadowRoot);
+    };
+    visit(document);
+    return bad;
+  }, EXCLUDED_SELECTOR);
+}

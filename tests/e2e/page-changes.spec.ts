@@ -1,0 +1,240 @@
+import { expect, test, type Page } from '@playwright/test';
+import { launch, scanWork, waitForScan, type Harness } from './extension';
+import { readMentions } from './marks';
+
+/**
+ * Pages that change after they load: content added and edited later, storms
+ * of mutations, single-page-app navigations and a renderer that owns its text
+ * nodes. Latency is measured inside the page, from the change to the
+ * highlight appearing, so the test's own polling does not count.
+ */
+
+const CASE_PAGE = '/tests/fixtures/live/case-page.html';
+const REACT_PAGE = '/tests/fixtures/live/react-like.html';
+
+let h: Harness;
+test.beforeAll(async () => {
+  h = await launch();
+});
+test.afterAll(async () => {
+  await h.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + path);
+  await waitForScan(page);
+  return page;
+}
+
+const idsIn = (page: Page, selector: string) =>
+  page.$$eval(`${selector} [data-entity]`, (els) => els.map((e) => e.getAttribute('data-entity')));
+
+test('content added later and text edited later are highlighted within a second', async () => {
+  const page = await open(CASE_PAGE);
+  const added = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const p = document.createElement('p');
+        p.textContent = 'Update: Ghaleb Alaumary was sentenced in Savannah.';
+        const started = performance.now();
+        const seen = new MutationObserver(() => {
+          if (p.querySelector('[data-entity]')) resolve(performance.now() - started);
+        });
+        seen.observe(p, { childList: true, subtree: true });
+        setTimeout(() => resolve(Infinity), 5000);
+        document.getElementById('feed')!.append(p);
+      }),
+  );
+  expect(added).toBeLessThan(1000);
+  expect(await idsIn(page, '#feed')).toEqual(['ghaleb-alaumary']);
+
+  const edited = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = document.getElementById('status')!;
+        const started = performance.now();
+        const seen = new MutationObserver(() => {
+          if (status.querySelector('[data-entity]')) resolve(performance.now() - started);
+        });
+        seen.observe(status, { childList: true, subtree: true });
+        setTimeout(() => resolve(Infinity), 5000);
+        (status.firstChild as Text).data = 'Breaking: a new WannaCry variant appeared.';
+      }),
+  );
+  expect(edited).toBeLessThan(1000);
+  expect(await idsIn(page, '#status')).toEqual(['wannacry']);
+  await page.close();
+});
+
+test('changes are scanned in batches, and the scanner ignores its own wrapping', async () => {
+  const page = await open(CASE_PAGE);
+  const before = await scanWork(page);
+  await page.evaluate(() => {
+    const feed = document.getElementById('feed')!;
+    for (let i = 0; i < 50; i += 1) {
+      const p = document.createElement('p');
+      p.textContent = `Item ${i}: Park Jin Hyok and the Lazarus Group.`;
+      feed.append(p);
+    }
+  });
+  await expect(page.locator('#feed [data-entity="lazarus-group"]')).toHaveCount(50);
+  await waitForScan(page);
+  const after = await scanWork(page);
+  // Fifty insertions in one task are one batch: a few slices, not one per node.
+  expect(after.slices - before.slices).toBeLessThanOrEqual(5);
+  // Wrapping 100 names mutated the page; none of that may start another scan.
+  await page.waitForTimeout(600);
+  expect((await scanWork(page)).slices).toBe(after.slices);
+  await page.close();
+});
+
+test('a storm of 5,000 insertions ends in one rescan: no loop, no pile-up, every name marked', async () => {
+  const page = await open(CASE_PAGE);
+  const before = await scanWork(page);
+  await page.evaluate(() => {
+    const feed = document.getElementById('feed')!;
+    for (let i = 0; i < 5000; i += 1) {
+      const p = document.createElement('p');
+      p.textContent = i % 10 === 0 ? `Message ${i} mentions Ghaleb Alaumary.` : `Message ${i} is small talk.`;
+      feed.append(p);
+    }
+  });
+  await expect(page.locator('#feed [data-entity="ghaleb-alaumary"]')).toHaveCount(500, { timeout: 15_000 });
+  await waitForScan(page, 500);
+  const storm = await scanWork(page);
+  // One walk over the page after the storm, in slices of ~8 ms; a pile-up would be thousands.
+  expect(storm.slices - before.slices).toBeLessThan(150);
+  await page.waitForTimeout(600);
+  expect((await scanWork(page)).slices).toBe(storm.slices);
+  const texts = await page.$$eval('#feed p', (ps) => ps.map((p) => p.textContent));
+  expect(texts).toHaveLength(5000);
+  expect(texts[4990]).toBe('Message 4990 mentions Ghaleb Alaumary.');
+  await page.close();
+});
+
+test('text edited 1,000 times, in one task and over time, settles correct with one highlight', async () => {
+  const page = await open(CASE_PAGE);
+  // In one task: the observer sees a thousand records for one node.
+  await page.evaluate(() => {
+    const text = document.getElementById('status')!.firstChild as Text;
+    for (let i = 0; i < 1000; i += 1) text.data = `Edit ${i}: Jon Chang Hyok`;
+  });
+  await expect(page.locator('#status [data-entity="jon-chang-hyok"]')).toHaveCount(1);
+  // Over time: edits keep arriving while the scanner is wrapping and the page keeps
+  // writing to the text node it owns (the one we split).
+  const before = await scanWork(page);
+  await page.evaluate(async () => {
+    const p = document.createElement('p');
+    p.id = 'ticker';
+    const text = document.createTextNode('Ticker starts: WannaCry');
+    p.append(text);
+    document.getElementById('feed')!.append(p);
+    for (let i = 0; i < 1000; i += 1) {
+      text.data = i % 2 ? `Tick ${i}: WannaCry and Ghaleb Alaumary` : `Tick ${i}: the Lazarus Group`;
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 30));
+    }
+    text.data = 'Final: Ghaleb Alaumary and WannaCry';
+  });
+  await waitForScan(page, 300, before.slices);
+  await expect(page.locator('#ticker')).toHaveText('Final: Ghaleb Alaumary and WannaCry');
+  expect(await idsIn(page, '#ticker')).toEqual(['ghaleb-alaumary', 'wannacry']);
+  await expect(page.locator('#status')).toHaveText('Edit 999: Jon Chang Hyok');
+  const work = await scanWork(page);
+  await page.waitForTimeout(600);
+  expect((await scanWork(page)).slices).toBe(work.slices);
+  await page.close();
+});
+
+test('a single-page-app navigation rescans: context follows the new page', async () => {
+  const page = await open(CASE_PAGE);
+  expect(await idsIn(page, '#main')).toContain('lazarus-group');
+  // The app navigates to a keyboard review: the case article is gone, so RGB is lighting.
+  const before = await scanWork(page);
+  await page.evaluate(() => {
+    history.pushState({}, '', '/reviews/keyboard');
+    document.getElementById('main')!.innerHTML =
+      '<h1>Keyboard review</h1><p>Per-key RGB lighting and RGB software that works.</p>';
+  });
+  await waitForScan(page, 300, before.slices);
+  expect(await idsIn(page, 'body')).toEqual([]);
+  // Back to a case story: its names, ambiguous ones included, are marked again.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/live/case');
+    document.getElementById('main')!.innerHTML =
+      '<h1>Case update</h1><p>The RGB ran Lazarus; Park Jin Hyok and Ghaleb Alaumary were named.</p>';
+  });
+  await expect(page.locator('#main [data-entity]')).toHaveCount(4);
+  expect(await idsIn(page, '#main')).toEqual(['reconnaissance-general-bureau', 'lazarus-group', 'park-jin-hyok', 'ghaleb-alaumary']);
+  await page.close();
+});
+
+test('ambiguous names lose their highlights when the case content leaves the page', async () => {
+  const page = await open(CASE_PAGE);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'aside';
+    p.textContent = 'Sidebar: the RGB keyboard deal of the week.';
+    document.body.append(p);
+  });
+  await expect(page.locator('#aside [data-entity]')).toHaveCount(1);
+  await page.evaluate(() => document.getElementById('main')!.remove());
+  await expect(page.locator('#aside [data-entity]')).toHaveCount(0);
+  await expect(page.locator('#aside')).toHaveText('Sidebar: the RGB keyboard deal of the week.');
+  await page.close();
+});
+
+test('a renderer that rewrites, replaces and removes its own text nodes never shows duplicated or lost text', async () => {
+  const page = await open(REACT_PAGE);
+  const shown = () => page.$$eval('#app li', (lis) => lis.map((li) => li.textContent));
+  const model = () => page.evaluate(() => (window as unknown as { model(): string[] }).model());
+  await expect(page.locator('#app [data-entity]')).toHaveCount(5);
+
+  type App = { render(t: string[]): void; replaceText(i: number, t: string): void; removeThenAppend(i: number, t: string): void };
+  const settled = async (before: { slices: number }) => {
+    await waitForScan(page, 300, before.slices);
+    expect(await shown()).toEqual(await model());
+  };
+  // nodeValue on the original text nodes (one of them we split at its very start).
+  let before = await scanWork(page);
+  await page.evaluate(() =>
+    (window as unknown as App).render([
+      'Ghaleb Alaumary was sentenced to 140 months.',
+      'Still no trace of Park Jin Hyok.',
+      'WannaCry hit the NHS in 2017.',
+      'Jon Chang Hyok and Kim Il were charged with him.',
+    ]),
+  );
+  expect(await shown()).toEqual(await model());
+  await settled(before);
+  expect(await readMentions(page)).toContainEqual({ entity: 'jon-chang-hyok', text: 'Jon Chang Hyok' });
+
+  // Replace and remove-then-append the nodes it holds, several times in a row without waiting.
+  before = await scanWork(page);
+  await page.evaluate(() => {
+    const app = window as unknown as App;
+    app.replaceText(0, 'Alaumary case closed; Ghaleb Alaumary is in prison.');
+    app.removeThenAppend(1, 'Park Jin Hyok appears on a new FBI poster.');
+    app.replaceText(1, 'Park Jin Hyok: no change.');
+    app.render(['Ghaleb Alaumary.', 'Park Jin Hyok: no change.', 'Nothing about WannaCry today.']);
+  });
+  expect(await shown()).toEqual(await model());
+  await settled(before);
+  expect((await readMentions(page)).filter((m) => m.entity === 'ghaleb-alaumary')).toHaveLength(1);
+
+  // A burst of renders while scans are in flight.
+  before = await scanWork(page);
+  await page.evaluate(async () => {
+    const app = window as unknown as App;
+    for (let i = 0; i < 40; i += 1) {
+      app.render([`Round ${i}: Ghaleb Alaumary`, `Park Jin Hyok round ${i}`, i % 2 ? 'WannaCry again' : 'quiet']);
+      if (i % 3 === 0) app.replaceText(2, `Replaced ${i}: the Lazarus Group`);
+      await new Promise((r) => setTimeout(r, i % 4 === 0 ? 120 : 5));
+    }
+  });
+  await settled(before);
+  const mentions = await readMentions(page);
+  expect(mentions.filter((m) => m.entity === 'ghaleb-alaumary')).toHaveLength(1);
+  expect(mentions.filter((m) => m.entity === 'park-jin-hyok').length).toBe(2); // the tracker line and row 2
+  await page.close();
+});
