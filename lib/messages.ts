@@ -24,9 +24,12 @@ export type BackgroundRequest =
   | { type: 'get-entity'; id: string; aliasIndex?: number }
   | { type: 'page-count'; count: number };
 
+export type StepDirection = 'next' | 'previous';
+
 export type ContentRequest =
   | { type: 'page-summary' }
-  | { type: 'reveal'; entityId: string; index: number };
+  | { type: 'reveal'; entityId: string; index: number }
+  | { type: 'step-highlight'; direction: StepDirection };
 
 export interface BackgroundResponses {
   'get-entity': EntityView | null;
@@ -36,6 +39,7 @@ export interface BackgroundResponses {
 export interface ContentResponses {
   'page-summary': PageSummary;
   reveal: boolean;
+  'step-highlight': boolean;
 }
 
 export function askBackground<T extends BackgroundRequest>(

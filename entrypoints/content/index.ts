@@ -8,6 +8,7 @@ import type { ContentRequest, PageMention, PageSummary } from '@/lib/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { CardHost } from './card-host';
 import { Highlighter } from './highlighter';
+import { HighlightNavigator } from './highlight-navigator';
 import { PageStyle } from './page-style';
 import { Scanner } from './scanner';
 
@@ -52,6 +53,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const card = new CardHost(ctx, {
     mentionsOf: (id) => highlighter.mentions().filter((m) => m.getAttribute('data-entity') === id),
   });
+  const navigation = new HighlightNavigator({ mentions: () => highlighter.mentions(), card });
 
   let running = false;
   const turnOn = () => {
@@ -64,6 +66,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     if (!running) return;
     running = false;
     card.close();
+    navigation.destroy();
     scanner.stop();
     highlighter.unwrap();
     pageStyle.removeAll();
@@ -118,15 +121,8 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     const onMessage = (message: unknown) => {
       const request = message as ContentRequest;
       if (request?.type === 'page-summary') return Promise.resolve(summary());
-      if (request?.type === 'reveal') {
-        const marks = highlighter.mentions().filter((m) => m.getAttribute('data-entity') === request.entityId);
-        const mark = marks[request.index] ?? marks[0];
-        if (!mark) return Promise.resolve(false);
-        mark.scrollIntoView({ block: 'center' });
-        mark.classList.add('case-lens-flash');
-        setTimeout(() => mark.classList.remove('case-lens-flash'), 2600);
-        return Promise.resolve(true);
-      }
+      if (request?.type === 'reveal') return Promise.resolve(running && navigation.reveal(request.entityId, request.index));
+      if (request?.type === 'step-highlight') return Promise.resolve(running && navigation.step(request.direction));
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityDetail } from '@/components/EntityDetail';
 import { PageMentions } from '@/components/PageMentions';
@@ -8,7 +8,7 @@ import { CATEGORY_STYLE, formatFactDate } from '@/components/categories';
 import { bundledEntities } from '@/facts/bundled';
 import { createStoreSearch } from '@/facts/search';
 import { buildEntityView } from '@/facts/view';
-import { askTab, type PageSummary } from '@/lib/messages';
+import { askTab, type PageMention, type PageSummary } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
@@ -32,6 +32,11 @@ export function App() {
   const [trail, setTrail] = useState<string[]>([]);
   const [page, setPage] = useState<PageSummary | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  /** How many times each entity was revealed: each click goes to its next mention. */
+  const [revealed, setRevealed] = useState<Record<string, number>>({});
+  const [revealStatus, setRevealStatus] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const detailRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -66,8 +71,42 @@ export function App() {
 
   const update = (change: (s: Settings) => Settings) => void saveSettings(change).then(setSettings);
   const open = (id: string) => setTrail((t) => [...t, id]);
+  const back = () => setTrail((t) => t.slice(0, -1));
+
+  // Keyboard and screen-reader users land on what changed: the detail's heading, or the search box when back.
+  const detailShown = detailId !== null && !query;
+  useEffect(() => {
+    if (detailShown) detailRef.current?.focus();
+  }, [detailId, detailShown]);
+  const previousTrail = useRef(0);
+  useEffect(() => {
+    if (trail.length === 0 && previousTrail.current > 0) searchRef.current?.focus();
+    previousTrail.current = trail.length;
+  }, [trail.length]);
+
+  useEffect(() => {
+    document.getElementById(`pl-result-${results[activeIndex]?.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex, results]);
+
+  const reveal = async (mention: PageMention) => {
+    if (tabId === null) return;
+    const index = revealed[mention.entityId] ?? 0;
+    const shown = await askTab(tabId, { type: 'reveal', entityId: mention.entityId, index }).catch(() => false);
+    setRevealed((r) => ({ ...r, [mention.entityId]: index + 1 }));
+    setRevealStatus(
+      shown
+        ? `Showing ${mention.name}, mention ${(index % mention.count) + 1} of ${mention.count}, on the page.`
+        : `${mention.name} is no longer on the page.`,
+    );
+  };
 
   const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && query) {
+      // Clears the search instead of closing the popup.
+      event.preventDefault();
+      setQuery('');
+      return;
+    }
     if (!query || results.length === 0) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -90,6 +129,7 @@ export function App() {
       <header class="pl-header">
         <h1 class="pl-title">Case Lens</h1>
         <label class="pl-switch">
+          <span>Highlighting</span>
           <input
             type="checkbox"
             role="switch"
@@ -100,11 +140,11 @@ export function App() {
               update((s) => ({ ...s, enabled: on }));
             }}
           />
-          <span>{settings.enabled ? 'On' : 'Off'}</span>
         </label>
       </header>
       <input
         type="search"
+        ref={searchRef}
         class="pl-search"
         placeholder="Search people, groups, incidents…"
         aria-label="Search the case record"
@@ -130,10 +170,10 @@ export function App() {
       ) : detail ? (
         <section class="pl-detail" aria-labelledby="pl-detail-title">
           <div class="pl-detail-head">
-            <button type="button" class="pl-back" onClick={() => setTrail((t) => t.slice(0, -1))}>
+            <button type="button" class="pl-back" onClick={back}>
               ← Back
             </button>
-            <h2 id="pl-detail-title" class="pl-detail-title">
+            <h2 id="pl-detail-title" class="pl-detail-title" tabIndex={-1} ref={detailRef}>
               {detail.name}
             </h2>
             <span class="pl-result-category">{CATEGORY_STYLE[detail.category].label}</span>
@@ -144,13 +184,23 @@ export function App() {
         <>
           <section class="pl-section" aria-labelledby="pl-page-title">
             <h2 id="pl-page-title">On this page</h2>
-            <PageMentions
-              mentions={page ? page.mentions : null}
+            {!page ? (
+              <p class="pl-empty">Case Lens does not run on this page.</p>
+            ) : !page.active ? (
+              <p class="pl-empty">Highlighting is off on this page.</p>
+            ) : (
+              <PageMentions
+              mentions={page.mentions}
               onOpen={open}
               onReveal={(entityId) => {
-                if (tabId !== null) void askTab(tabId, { type: 'reveal', entityId, index: 0 }).catch(() => undefined);
+                const mention = page?.mentions.find((m) => m.entityId === entityId);
+                if (mention) void reveal(mention);
               }}
             />
+            )}
+            <p class="pl-status" role="status">
+              {revealStatus}
+            </p>
           </section>
           <section class="pl-section" aria-labelledby="pl-settings-title">
             <h2 id="pl-settings-title">Settings</h2>

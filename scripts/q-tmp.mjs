@@ -1,0 +1,11 @@
+import { launch, waitForScan } from '../tests/e2e/extension.ts';
+const h = await launch();
+const page = await h.context.newPage();
+await page.goto(h.baseUrl + '/seeds/us-accuses-three-koreans.html');
+await waitForScan(page);
+const mark = page.locator('[data-entity="park-jin-hyok"]').first();
+await mark.hover();
+await page.locator('case-lens-card .cl-fact').first().waitFor();
+await page.waitForTimeout(500);
+console.log(await mark.boundingBox(), await page.locator('case-lens-card .cl-card').evaluate((c) => ({ style: c.getAttribute('style'), h: c.getBoundingClientRect().height, sh: c.scrollHeight, body: c.querySelector('.cl-body').scrollHeight, ih: innerHeight })));
+await h.close();
