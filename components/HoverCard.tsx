@@ -26,7 +26,13 @@ export function HoverCard(props: HoverCardProps) {
   const category = view ? CATEGORY_STYLE[view.category] : null;
   const title = view?.name ?? props.fallbackName;
   return (
-    <section class="cl-card" role="dialog" aria-label={`Case Lens: ${title}`} tabIndex={-1}>
+    <section
+      class="cl-card"
+      role="dialog"
+      aria-label={`Case Lens: ${title}`}
+      tabIndex={-1}
+      data-entity={view?.id}
+    >
       <header class="cl-header" style={category ? { borderTopColor: category.tone } : undefined}>
         <div class="cl-title-row">
           {props.canGoBack && (
@@ -59,7 +65,10 @@ export function HoverCard(props: HoverCardProps) {
         </div>
         {view && category && (
           <p class="cl-subtitle">
-            <span class="cl-chip" style={{ background: category.tint, borderColor: category.tone }}>
+            <span
+              class="cl-chip"
+              style={{ '--cl-chip': category.tint, '--cl-chip-dark': category.darkTint, borderColor: category.tone }}
+            >
               {category.label}
             </span>
             {view.kind && <span class="cl-kind">{view.kind}</span>}

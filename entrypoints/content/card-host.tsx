@@ -55,6 +55,8 @@ export class CardHost {
   private positionedFor: HTMLElement | null = null;
   /** The highlight a keyboard user came from: focus returns there when the card closes. */
   private returnFocus: HTMLElement | null = null;
+  /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
+  private focusWhenPlaced = false;
   private readonly cache = new Map<string, EntityView | null>();
 
   constructor(
@@ -118,8 +120,8 @@ export class CardHost {
     this.state = { anchor: mark, entityId, aliasIndex, view: this.cached(entityId, aliasIndex), trail: [] };
     await this.ensureUi();
     if (this.state?.anchor !== mark) return; // closed or replaced while the UI was made
+    this.focusWhenPlaced = options.focus === true;
     this.render();
-    if (options.focus) this.cardElement()?.focus({ preventScroll: true });
     if (this.state.view === null) await this.load(entityId, aliasIndex);
   }
 
@@ -128,6 +130,7 @@ export class CardHost {
     this.cancelClose();
     this.state = null;
     this.pinned = false;
+    this.focusWhenPlaced = false;
     this.stopPositioning?.();
     this.stopPositioning = null;
     this.positionedFor = null;
@@ -256,6 +259,10 @@ export class CardHost {
         card.style.left = `${Math.round(x)}px`;
         card.style.top = `${Math.round(y)}px`;
         card.setAttribute('data-placed', '');
+        if (this.focusWhenPlaced) {
+          this.focusWhenPlaced = false;
+          card.focus({ preventScroll: true });
+        }
       });
     });
   }

@@ -148,7 +148,7 @@ export function App() {
         class="pl-search"
         placeholder="Search people, groups, incidents…"
         aria-label="Search the case record"
-        aria-controls="pl-results"
+        aria-controls={query && results.length > 0 ? 'pl-results' : undefined}
         aria-activedescendant={query && results[activeIndex] ? `pl-result-${results[activeIndex]!.id}` : undefined}
         value={query}
         onInput={(e) => {
