@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { askTab, type StepDirection } from './messages';
+import { askTab, type ContentRequest, type StepDirection } from './messages';
 
 /** The manifest's keyboard commands (rebindable in the browser's shortcut settings) and what they do. */
 export const HIGHLIGHT_COMMANDS: Readonly<Record<string, StepDirection>> = Object.freeze({
@@ -12,6 +12,11 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+export type StepSender = (
+  tabId: number,
+  request: Extract<ContentRequest, { type: 'step-highlight' }>,
+) => Promise<unknown>;
+
 /**
  * Hands a keyboard command to the content script of the tab it was pressed
  * in. Returns true when that page moved to a highlight; false for unknown
@@ -20,7 +25,7 @@ async function activeTabId(): Promise<number | undefined> {
 export async function relayCommand(
   command: string,
   tab?: { id?: number },
-  send: typeof askTab = askTab,
+  send: StepSender = askTab,
 ): Promise<boolean> {
   const direction = HIGHLIGHT_COMMANDS[command];
   if (!direction) return false;

@@ -103,6 +103,14 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
+/**
+ * Stores settings the caller already holds, starting the write at once: a
+ * popup may be closed right after the click that changed something.
+ */
+export function storeSettings(next: Settings): Promise<void> {
+  return settingsItem.setValue(sanitizeSettings(next));
+}
+
 export async function saveSettings(update: (current: Settings) => Settings): Promise<Settings> {
   const next = sanitizeSettings(update(await loadSettings()));
   await settingsItem.setValue(next);

@@ -9,7 +9,7 @@ import { bundledEntities } from '@/facts/bundled';
 import { createStoreSearch } from '@/facts/search';
 import { buildEntityView } from '@/facts/view';
 import { askTab, type PageMention, type PageSummary } from '@/lib/messages';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, sanitizeSettings, saveSettings, storeSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
 async function targetTabId(): Promise<number | null> {
@@ -38,8 +38,12 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
 
+  const settingsLoaded = useRef(false);
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void loadSettings().then((loaded) => {
+      settingsLoaded.current = true;
+      setSettings(loaded);
+    });
     return watchSettings(setSettings);
   }, []);
 
@@ -69,7 +73,17 @@ export function App() {
   const detailId = trail.at(-1) ?? null;
   const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
 
-  const update = (change: (s: Settings) => Settings) => void saveSettings(change).then(setSettings);
+  // The popup holds the current settings (kept fresh by the watcher), so a change is written without a read first.
+  const settingsNow = useRef(settings);
+  settingsNow.current = settings;
+  const update = (change: (s: Settings) => Settings) => {
+    // Before the stored settings arrive, a change must start from them, not from the defaults on screen.
+    if (!settingsLoaded.current) return void saveSettings(change).then(setSettings);
+    const next = sanitizeSettings(change(settingsNow.current));
+    settingsNow.current = next;
+    setSettings(next);
+    void storeSettings(next);
+  };
   const open = (id: string) => setTrail((t) => [...t, id]);
   const back = () => setTrail((t) => t.slice(0, -1));
 
