@@ -35,9 +35,11 @@ async function cardShot(page, mark, file) {
   console.log(`wrote docs/screenshots/${file}`);
 }
 
+/** The popup as the toolbar shows it: at most 600 px tall, the rest scrolls. */
 async function popupShot(popup, file) {
   await popup.waitForTimeout(150);
-  await popup.locator('.pl-app').screenshot({ path: `${OUT}/${file}` });
+  const { height } = await popup.locator('.pl-app').boundingBox();
+  await popup.screenshot({ path: `${OUT}/${file}`, clip: { x: 0, y: 0, width: POPUP_SIZE.width, height: Math.min(height, POPUP_SIZE.height) } });
   console.log(`wrote docs/screenshots/${file}`);
 }
 
@@ -63,7 +65,6 @@ async function photograph(scheme) {
 
     await popup.getByRole('searchbox').fill('Hidden Cobra');
     await popup.locator('.pl-result').first().waitFor();
-    await popup.keyboard.press('ArrowDown');
     await popupShot(popup, `popup-search${suffix}.png`);
 
     if (!suffix) {

@@ -1,25 +1,15 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { launch, waitForScan, type Harness } from './extension';
+import type { Harness } from './extension';
+import { launchForFile, openScanned } from './session';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const EDGES = '/tests/fixtures/reader/edges.html';
 const MENTIONS = '/tests/fixtures/reader/mentions.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
-async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await h.context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  await page.goto(h.baseUrl + path);
-  await waitForScan(page);
-  return page;
-}
+const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> => openScanned(h, path, viewport);
 
 const cardOf = (page: Page): Locator => page.locator('case-lens-card .cl-card');
 /** The card once Floating UI has placed it and its facts have arrived. */

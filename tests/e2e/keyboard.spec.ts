@@ -1,25 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { launch, textNodesSnapshot, waitForScan, type Harness } from './extension';
+import { textNodesSnapshot, type Harness } from './extension';
+import { launchForFile, openScanned } from './session';
 import { sendToTab, tabIdOf } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const MENTIONS = '/tests/fixtures/reader/mentions.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
-async function open(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + path);
-  await waitForScan(page);
-  return page;
-}
+const open = (path: string): Promise<Page> => openScanned(h, path);
 
 /** What the background sends when the reader presses a `next-highlight` / `previous-highlight` shortcut. */
 async function command(page: Page, direction: 'next' | 'previous'): Promise<unknown> {

@@ -1,23 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launch, waitForScan, type Harness } from './extension';
+import type { Harness } from './extension';
+import { launchForFile, openScanned } from './session';
 import { badgeText, readStorage, tabIdOf } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
-async function openSeed(): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + SEED);
-  await waitForScan(page);
-  return page;
-}
+const openSeed = (): Promise<Page> => openScanned(h, SEED);
 
 /** The popup speaking about `page`'s tab, as it does when opened from the toolbar over that tab. */
 async function popupFor(page: Page): Promise<Page> {

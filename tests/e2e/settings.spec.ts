@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launch, waitForScan, type Harness } from './extension';
+import { waitForScan, type Harness } from './extension';
+import { launchForFile } from './session';
 import { readStorage, tabIdOf, writeStorage } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -10,12 +11,7 @@ const DEFAULTS = {
 };
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
 async function openPopup(page: Page): Promise<Page> {
   const tabId = await tabIdOf(h, page);
