@@ -31,11 +31,17 @@ export function HoverCard(props: HoverCardProps) {
   const category = view ? CATEGORY_STYLE[view.category] : null;
   const title = view?.name ?? props.fallbackName;
   return (
-    <section class="cl-card" role="dialog" aria-label={`Case Lens: ${title}`} tabIndex={-1}>
+    <section
+      class="cl-card"
+      role="dialog"
+      aria-label={`Case Lens: ${title}`}
+      tabIndex={-1}
+      data-entity={view?.id}
+    >
       <header class="cl-header" style={category ? { borderTopColor: category.tone } : undefined}>
         <div class="cl-title-row">
           {props.canGoBack && (
-            <button type="button" class="cl-icon" aria-label="Back" title="Back" onClick={props.onBack}>
+            <button type="button" class="cl-icon cl-back" aria-label="Back" title="Back" onClick={props.onBack}>
               ←
             </button>
           )}
@@ -58,13 +64,16 @@ export function HoverCard(props: HoverCardProps) {
               />
             </svg>
           </button>
-          <button type="button" class="cl-icon" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
+          <button type="button" class="cl-icon cl-close" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
             ×
           </button>
         </div>
         {view && category && (
           <p class="cl-subtitle">
-            <span class="cl-chip" style={{ background: category.tint, borderColor: category.tone }}>
+            <span
+              class="cl-chip"
+              style={{ '--cl-chip': category.tint, '--cl-chip-dark': category.darkTint, borderColor: category.tone }}
+            >
               {category.label}
             </span>
             {view.kind && <span class="cl-kind">{view.kind}</span>}
@@ -72,15 +81,19 @@ export function HoverCard(props: HoverCardProps) {
         )}
         {props.mentionCount > 0 && !props.canGoBack && (
           <nav class="cl-mentions" aria-label="Mentions on this page">
-            <button type="button" class="cl-icon" aria-label="Previous mention" onClick={props.onPrevious}>
-              ‹
-            </button>
-            <span aria-live="polite">
+            {props.mentionCount > 1 && (
+              <button type="button" class="cl-icon cl-prev" aria-label="Previous mention" onClick={props.onPrevious}>
+                ‹
+              </button>
+            )}
+            <span class="cl-position" aria-live="polite">
               Mention {props.mentionIndex} of {props.mentionCount} on this page
             </span>
-            <button type="button" class="cl-icon" aria-label="Next mention" onClick={props.onNext}>
-              ›
-            </button>
+            {props.mentionCount > 1 && (
+              <button type="button" class="cl-icon cl-next" aria-label="Next mention" onClick={props.onNext}>
+                ›
+              </button>
+            )}
           </nav>
         )}
       </header>

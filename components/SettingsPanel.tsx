@@ -1,37 +1,42 @@
 import { CATEGORIES } from '@/facts/constants';
-import type { Settings } from '@/lib/settings';
+import { siteOf, type Settings } from '@/lib/settings';
 import { CATEGORY_STYLE } from './categories';
 
 interface Props {
   settings: Settings;
+  /** The active tab's host name, when Case Lens runs there. */
   host: string | null;
   onChange(update: (s: Settings) => Settings): void;
 }
 
-/** Category toggles with their colour legend, and the per-site switch. */
+/** The per-site switch, and category toggles that double as the colour legend of the highlights. */
 export function SettingsPanel({ settings, host, onChange }: Props) {
-  const siteOn = host ? !settings.disabledSites.includes(host) : true;
+  const site = host ? siteOf(host) : null;
+  const siteOn = site ? !settings.disabledSites.includes(site) : true;
   return (
     <div class="pl-settings">
-      {host && (
-        <label class="pl-toggle">
+      {site && (
+        <label class="pl-toggle pl-site">
           <input
             type="checkbox"
+            role="switch"
             checked={siteOn}
             data-setting="site"
             onChange={(e) => {
               const on = (e.currentTarget as HTMLInputElement).checked;
               onChange((s) => ({
                 ...s,
-                disabledSites: on ? s.disabledSites.filter((h) => h !== host) : [...s.disabledSites, host],
+                disabledSites: on ? s.disabledSites.filter((h) => h !== site) : [...s.disabledSites, site],
               }));
             }}
           />
-          <span>On {host}</span>
+          <span>
+            Highlight on <strong>{site}</strong>
+          </span>
         </label>
       )}
       <fieldset class="pl-categories">
-        <legend>Highlight</legend>
+        <legend>Highlight these, in these colours</legend>
         {CATEGORIES.map((c) => (
           <label key={c} class="pl-toggle">
             <input
@@ -43,7 +48,11 @@ export function SettingsPanel({ settings, host, onChange }: Props) {
                 onChange((s) => ({ ...s, categories: { ...s.categories, [c]: on } }));
               }}
             />
-            <span class="pl-swatch" style={{ background: CATEGORY_STYLE[c].tint, borderColor: CATEGORY_STYLE[c].tone }} />
+            <span
+              class="pl-swatch"
+              aria-hidden="true"
+              style={{ background: CATEGORY_STYLE[c].tint, borderColor: CATEGORY_STYLE[c].tone }}
+            />
             <span>{CATEGORY_STYLE[c].label}</span>
           </label>
         ))}

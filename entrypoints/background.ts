@@ -1,14 +1,27 @@
 import { browser } from 'wxt/browser';
 import { bundledEntities } from '@/facts/bundled';
 import { buildEntityView } from '@/facts/view';
+import { relayCommand } from '@/lib/commands';
 import type { BackgroundRequest } from '@/lib/messages';
+import { loadSettings } from '@/lib/settings';
+
+/** The badge says how many distinct case entities a tab names; nothing for none. */
+function badgeText(count: number): string {
+  if (!Number.isFinite(count) || count <= 0) return '';
+  return count > 99 ? '99+' : String(Math.floor(count));
+}
 
 /**
  * Holds the full fact store for the content scripts, which carry only the
- * names they match, and keeps the toolbar badge at the number of case
- * entities found on each tab.
+ * names they match, keeps the toolbar badge at the number of case entities
+ * found on each tab, and passes keyboard commands to the active tab.
  */
 export default defineBackground(() => {
+  // Migrates (and if need be repairs) stored settings once per update, before any page asks.
+  browser.runtime.onInstalled.addListener(() => void loadSettings());
+
+  browser.commands.onCommand.addListener((command, tab) => void relayCommand(command, tab));
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = message as BackgroundRequest;
     if (request?.type === 'get-entity') {
@@ -18,8 +31,7 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id;
       // Only the top frame speaks for the tab; frames would overwrite each other.
       if (tabId !== undefined && sender.frameId === 0) {
-        const text = request.count > 0 ? String(request.count) : '';
-        void browser.action.setBadgeText({ tabId, text });
+        void browser.action.setBadgeText({ tabId, text: badgeText(request.count) });
         void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
       }
       return Promise.resolve(null);

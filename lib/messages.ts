@@ -37,9 +37,12 @@ export type BackgroundRequest =
   | { type: 'get-entity'; id: string; aliasIndex?: number; claimIndex?: number }
   | { type: 'page-count'; count: number };
 
+export type StepDirection = 'next' | 'previous';
+
 export type ContentRequest =
   | { type: 'page-summary' }
-  | { type: 'reveal'; entityId: string; index: number; check?: boolean };
+  | { type: 'reveal'; entityId: string; index: number; check?: boolean }
+  | { type: 'step-highlight'; direction: StepDirection };
 
 export interface BackgroundResponses {
   'get-entity': EntityView | null;
@@ -49,6 +52,7 @@ export interface BackgroundResponses {
 export interface ContentResponses {
   'page-summary': PageSummary;
   reveal: boolean;
+  'step-highlight': boolean;
 }
 
 export function askBackground<T extends BackgroundRequest>(

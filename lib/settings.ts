@@ -6,15 +6,31 @@ export interface Settings {
   enabled: boolean;
   /** Which categories are highlighted. */
   categories: Record<Category, boolean>;
-  /** Host names where Case Lens stays off. */
+  /** Sites (see `siteOf`) where Case Lens stays off. */
   disabledSites: string[];
 }
 
+/**
+ * The stored shape's version. v1 kept each disabled site as the exact host
+ * name; v2 keys sites by `siteOf`, so one switch covers `www.example.com` and
+ * `example.com` alike.
+ */
+export const SETTINGS_VERSION = 2;
+
+const SETTINGS_KEY = 'local:settings';
+// @wxt-dev/storage keeps an item's version in a companion key named after it.
+const SETTINGS_META_KEY = `${SETTINGS_KEY}$` as const;
+
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enabled: true,
-  categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
-  disabledSites: [],
+  categories: Object.freeze(Object.fromEntries(CATEGORIES.map((c) => [c, true]))) as Record<Category, boolean>,
+  disabledSites: Object.freeze([]) as unknown as string[],
 });
+
+/** The site a per-site switch speaks for: the host name in lower case, without a leading `www.` or trailing dot. */
+export function siteOf(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+}
 
 /**
  * Repairs whatever is stored into valid settings: unknown keys are dropped,
@@ -22,7 +38,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
  * corrupt value never reaches the rest of the extension.
  */
 export function sanitizeSettings(raw: unknown): Settings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const value = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
   const categoriesRaw = (
     value.categories && typeof value.categories === 'object' ? value.categories : {}
   ) as Record<string, unknown>;
@@ -30,11 +46,17 @@ export function sanitizeSettings(raw: unknown): Settings {
     CATEGORIES.map((c) => [c, typeof categoriesRaw[c] === 'boolean' ? categoriesRaw[c] : true]),
   ) as Record<Category, boolean>;
   const sites = Array.isArray(value.disabledSites) ? value.disabledSites : [];
+  const keys = sites.filter((s): s is string => typeof s === 'string').map(siteOf);
   return {
     enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
     categories,
-    disabledSites: [...new Set(sites.filter((s): s is string => typeof s === 'string' && s.length > 0))].sort(),
+    disabledSites: [...new Set(keys.filter((s) => s.length > 0))].sort(),
   };
+}
+
+/** v1 → v2: disabled hosts become sites, so `www.example.com` and `example.com` merge into `example.com`. */
+export function migrateSettingsV1(v1: unknown): Settings {
+  return sanitizeSettings(v1);
 }
 
 /** True when two settings values say the same thing (used to repair a stored value only when needed). */
@@ -42,24 +64,51 @@ export function sameSettings(a: Settings, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: { 2: migrateSettingsV1 },
 });
 
-/** Reads the settings, repairing the stored value when it was corrupt. */
+function isCurrentMeta(meta: unknown): boolean {
+  return JSON.stringify(meta) === JSON.stringify({ v: SETTINGS_VERSION });
+}
+
+/**
+ * Reads the settings, repairing the stored value and its version when they
+ * are corrupt or come from an unknown (newer) version: such a value is read
+ * for what it still says, and whatever cannot be read falls back to defaults.
+ */
 export async function loadSettings(): Promise<Settings> {
-  let raw: unknown;
+  let raw: unknown = null;
+  let meta: unknown = null;
   try {
-    raw = await settingsItem.getValue();
+    await settingsItem.getValue(); // waits for the item's migrations
+    [raw, meta] = await Promise.all([
+      storage.getItem<unknown>(SETTINGS_KEY),
+      storage.getItem<unknown>(SETTINGS_META_KEY),
+    ]);
   } catch {
-    raw = undefined;
+    raw = null;
   }
   const settings = sanitizeSettings(raw);
-  if (raw !== undefined && !sameSettings(settings, raw)) {
-    await settingsItem.setValue(settings).catch(() => undefined);
+  if (raw !== null && (!sameSettings(settings, raw) || !isCurrentMeta(meta))) {
+    await storage
+      .setItems([
+        { key: SETTINGS_KEY, value: settings },
+        { key: SETTINGS_META_KEY, value: { v: SETTINGS_VERSION } },
+      ])
+      .catch(() => undefined);
   }
   return settings;
+}
+
+/**
+ * Stores settings the caller already holds, starting the write at once: a
+ * popup may be closed right after the click that changed something.
+ */
+export function storeSettings(next: Settings): Promise<void> {
+  return settingsItem.setValue(sanitizeSettings(next));
 }
 
 export async function saveSettings(update: (current: Settings) => Settings): Promise<Settings> {
@@ -74,5 +123,5 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
 
 /** True when Case Lens should highlight on this host. */
 export function isActiveOn(settings: Settings, host: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(host);
+  return settings.enabled && !settings.disabledSites.includes(siteOf(host));
 }

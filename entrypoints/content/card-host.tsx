@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -6,11 +6,17 @@ import { HoverCard } from '@/components/HoverCard';
 import type { EntityView } from '@/facts/view';
 import { askBackground } from '@/lib/messages';
 import { MARK_TAG } from './dom-rules';
+import { focusMark, mentionIndexOf, prefersReducedMotion } from './mark-focus';
 
 /** How long the pointer must rest on a highlight before its card opens. */
 export const HOVER_INTENT_MS = 250;
 /** How long the card survives the pointer leaving it (to cross the gap). */
 const LEAVE_GRACE_MS = 300;
+/** Distance kept between the card and the viewport's edges. */
+const VIEWPORT_PADDING = 8;
+/** The card's tallest size; it shrinks to the room beside its highlight. */
+const MAX_CARD_HEIGHT = 520;
+const MIN_CARD_HEIGHT = 120;
 
 interface CardState {
   anchor: HTMLElement;
@@ -47,7 +53,11 @@ export class CardHost {
   private openTimer: ReturnType<typeof setTimeout> | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private stopPositioning: (() => void) | null = null;
+  private positionedFor: HTMLElement | null = null;
+  /** The highlight a keyboard user came from: focus returns there when the card closes. */
   private returnFocus: HTMLElement | null = null;
+  /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
+  private focusWhenPlaced = false;
   private readonly cache = new Map<string, EntityView | null>();
 
   constructor(
@@ -61,7 +71,8 @@ export class CardHost {
       const mark = markFrom(event);
       if (!mark) return;
       this.cancelClose();
-      if (this.state?.anchor === mark) return;
+      // A pinned or keyboard-opened card stays until it is closed; hovering elsewhere does not replace it.
+      if (this.state?.anchor === mark || this.sticky) return;
       this.cancelOpen();
       this.openTimer = setTimeout(() => void this.open(mark), HOVER_INTENT_MS);
     });
@@ -69,16 +80,10 @@ export class CardHost {
       const mark = markFrom(event);
       if (!mark) return;
       this.cancelOpen();
-      if (this.state && !this.pinned) this.scheduleClose();
+      if (this.state && !this.sticky) this.scheduleClose();
     });
     this.ctx.addEventListener(doc, 'keydown', (event) => {
-      if (event.key === 'Escape' && this.state) {
-        this.close(true);
-      }
-    });
-    this.ctx.addEventListener(doc, 'focusin', (event) => {
-      const mark = markFrom(event);
-      if (mark && this.state?.anchor !== mark) void this.open(mark);
+      if (event.key === 'Escape' && this.state) this.close(true);
     });
   }
 
@@ -86,7 +91,20 @@ export class CardHost {
     return this.state !== null;
   }
 
-  /** Opens the card for a highlight now (used by hover, keyboard and the popup). */
+  /** The highlight the open card belongs to. */
+  get anchor(): HTMLElement | null {
+    return this.state?.anchor ?? null;
+  }
+
+  private get sticky(): boolean {
+    return this.pinned || this.returnFocus !== null;
+  }
+
+  /**
+   * Opens the card for a highlight now (hover, keyboard and the popup). With
+   * `focus`, the highlight becomes the focus point and the card takes focus,
+   * so a screen reader announces it; Escape gives focus back to the highlight.
+   */
   async open(mark: HTMLElement, options: { focus?: boolean } = {}): Promise<void> {
     const entityId = mark.getAttribute('data-entity');
     if (!entityId) return;
@@ -96,12 +114,18 @@ export class CardHost {
     const claimIndex = claimAttr === null ? undefined : Number(claimAttr);
     this.cancelOpen();
     this.cancelClose();
-    if (options.focus) this.returnFocus = mark;
+    if (options.focus) {
+      focusMark(mark);
+      this.returnFocus = mark;
+    } else if (this.returnFocus && this.state?.anchor !== mark) {
+      this.returnFocus = null;
+    }
     this.state = { anchor: mark, entityId, aliasIndex, claimIndex, view: this.cached(entityId, aliasIndex, claimIndex), trail: [] };
     await this.ensureUi();
+    if (this.state?.anchor !== mark) return; // closed or replaced while the UI was made
+    this.focusWhenPlaced = options.focus === true;
     this.render();
     if (this.state.view === null) await this.load(entityId, aliasIndex, claimIndex);
-    if (options.focus) this.container?.querySelector<HTMLElement>('.cl-card')?.focus();
   }
 
   close(restoreFocus = false): void {
@@ -109,10 +133,12 @@ export class CardHost {
     this.cancelClose();
     this.state = null;
     this.pinned = false;
+    this.focusWhenPlaced = false;
     this.stopPositioning?.();
     this.stopPositioning = null;
+    this.positionedFor = null;
     if (this.container) render(null, this.container);
-    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+    if (restoreFocus && this.returnFocus?.isConnected) focusMark(this.returnFocus);
     this.returnFocus = null;
   }
 
@@ -121,6 +147,10 @@ export class CardHost {
     this.ui?.remove();
     this.ui = null;
     this.container = null;
+  }
+
+  private cardElement(): HTMLElement | null {
+    return this.container?.querySelector<HTMLElement>('.cl-card') ?? null;
   }
 
   private cached(id: string, aliasIndex?: number, claimIndex?: number): EntityView | null {
@@ -152,10 +182,11 @@ export class CardHost {
         this.container = container;
         container.addEventListener('pointerenter', () => this.cancelClose());
         container.addEventListener('pointerleave', () => {
-          if (!this.pinned) this.scheduleClose();
+          if (!this.sticky) this.scheduleClose();
         });
         container.addEventListener('keydown', (event) => {
           if (event.key === 'Escape') {
+            // The card handles it; the page's own Escape handlers (its dialogs) must not also fire.
             event.stopPropagation();
             this.close(true);
           }
@@ -174,7 +205,7 @@ export class CardHost {
     const container = this.container;
     if (!state || !container) return;
     const mentions = this.options.mentionsOf(state.entityId);
-    const index = mentions.indexOf(state.anchor);
+    const index = mentionIndexOf(mentions, state.anchor);
     render(
       <HoverCard
         view={state.view}
@@ -201,26 +232,58 @@ export class CardHost {
   }
 
   private position(): void {
-    const card = this.container?.querySelector<HTMLElement>('.cl-card');
+    const card = this.cardElement();
     const anchor = this.state?.anchor;
     if (!card || !anchor) return;
+    if (this.positionedFor === anchor && this.stopPositioning) return;
     this.stopPositioning?.();
+    this.positionedFor = anchor;
     this.stopPositioning = autoUpdate(anchor, card, () => {
+      // flip() must judge each side by the card's full height, not by the height size() gave it last time.
+      card.style.maxHeight = '';
+      card.style.maxWidth = '';
       void computePosition(anchor, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          flip({ padding: VIEWPORT_PADDING, fallbackStrategy: 'bestFit' }),
+          size({
+            padding: VIEWPORT_PADDING,
+            apply({ availableHeight, availableWidth, elements }) {
+              const height = Math.max(MIN_CARD_HEIGHT, Math.min(MAX_CARD_HEIGHT, Math.floor(availableHeight)));
+              elements.floating.style.maxHeight = `${height}px`;
+              elements.floating.style.maxWidth = `${Math.max(200, Math.floor(availableWidth))}px`;
+            },
+          }),
+          // Last resort when neither side has room: stay on screen, even over the highlight.
+          shift({ padding: VIEWPORT_PADDING, crossAxis: true }),
+        ],
       }).then(({ x, y }) => {
-        card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        if (this.cardElement() !== card) return;
+        card.style.left = `${Math.round(x)}px`;
+        card.style.top = `${Math.round(y)}px`;
+        card.setAttribute('data-placed', '');
+        if (this.focusWhenPlaced) {
+          this.focusWhenPlaced = false;
+          card.focus({ preventScroll: true });
+        }
       });
     });
   }
 
   private async select(id: string): Promise<void> {
     if (!this.state) return;
-    this.state = { ...this.state, trail: [...this.state.trail, this.state.entityId], entityId: id, aliasIndex: undefined, view: this.cached(id) };
+    this.state = {
+      ...this.state,
+      trail: [...this.state.trail, this.state.entityId],
+      entityId: id,
+      aliasIndex: undefined,
+      view: this.cached(id),
+    };
     this.pinned = true; // a reader who navigates inside the card wants it to stay
     this.render();
+    this.focusTitle();
     if (this.state.view === null) await this.load(id);
   }
 
@@ -233,16 +296,27 @@ export class CardHost {
     const claimIndex = first ? this.state.claimIndex : undefined;
     this.state = { ...this.state, trail, entityId: id, view: this.cached(id, aliasIndex, claimIndex) };
     this.render();
+    this.focusTitle();
     if (this.state.view === null) void this.load(id, aliasIndex, claimIndex);
+  }
+
+  /** When the card's content changes under a keyboard user, the button they pressed may be gone: keep focus in the card. */
+  private focusTitle(): void {
+    const card = this.cardElement();
+    const root = card?.getRootNode();
+    if (card && root instanceof ShadowRoot && root.activeElement === null) card.focus({ preventScroll: true });
   }
 
   private step(direction: 1 | -1): void {
     if (!this.state) return;
     const mentions = this.options.mentionsOf(this.state.entityId);
     if (mentions.length === 0) return;
-    const index = mentions.indexOf(this.state.anchor);
+    const index = mentionIndexOf(mentions, this.state.anchor);
     const next = mentions[(index + direction + mentions.length) % mentions.length]!;
-    next.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    next.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    // Focus stays on the card's button; Escape returns to the highlight the card now shows.
+    if (this.returnFocus) this.returnFocus = next;
+    this.pinned = true; // the reader is working in the card: the pointer leaving it must not close it
     this.state = { ...this.state, anchor: next };
     this.render();
   }

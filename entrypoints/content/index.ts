@@ -10,6 +10,7 @@ import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/lib/se
 import { CardHost } from './card-host';
 import { SHADOW_ATTACHED_EVENT } from './dom-rules';
 import { Highlighter } from './highlighter';
+import { HighlightNavigator } from './highlight-navigator';
 import { PageStyle } from './page-style';
 import { Scanner } from './scanner';
 
@@ -61,6 +62,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const card = new CardHost(ctx, {
     mentionsOf: (id) => nameMentions().filter((m) => m.getAttribute('data-entity') === id),
   });
+  const navigation = new HighlightNavigator({ mentions: nameMentions, card });
 
   let running = false;
   const turnOn = () => {
@@ -73,6 +75,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     if (!running) return;
     running = false;
     card.close();
+    navigation.destroy();
     scanner.stop();
     highlighter.unwrap();
     pageStyle.removeAll();
@@ -147,17 +150,13 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       const request = message as ContentRequest;
       if (request?.type === 'page-summary') return Promise.resolve(summary());
       if (request?.type === 'reveal') {
-        const marks =
-          request.check === true
-            ? highlighter.mentions().filter((m) => m.getAttribute('data-claim') === 'contradicted')
-            : nameMentions().filter((m) => m.getAttribute('data-entity') === request.entityId);
-        const mark = marks[request.index] ?? marks[0];
-        if (!mark) return Promise.resolve(false);
-        mark.scrollIntoView({ block: 'center' });
-        mark.classList.add('case-lens-flash');
-        setTimeout(() => mark.classList.remove('case-lens-flash'), 2600);
-        return Promise.resolve(true);
+        if (!running) return Promise.resolve(false);
+        if (request.check !== true) return Promise.resolve(navigation.reveal(request.entityId, request.index));
+        const checks = highlighter.mentions().filter((m) => m.getAttribute('data-claim') === 'contradicted');
+        const mark = checks[request.index];
+        return Promise.resolve(mark ? navigation.show(mark) : false);
       }
+      if (request?.type === 'step-highlight') return Promise.resolve(running && navigation.step(request.direction));
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityDetail } from '@/components/EntityDetail';
 import { CaseTimeline } from '@/components/CaseTimeline';
@@ -11,8 +11,8 @@ import { bundledEntities } from '@/facts/bundled';
 import { createStoreSearch } from '@/facts/search';
 import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
-import { askTab, type PageSummary } from '@/lib/messages';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+import { askTab, type PageMention, type PageSummary } from '@/lib/messages';
+import { DEFAULT_SETTINGS, loadSettings, sanitizeSettings, saveSettings, storeSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
 async function targetTabId(): Promise<number | null> {
@@ -37,9 +37,18 @@ export function App() {
   const [page, setPage] = useState<PageSummary | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [showTimeline, setShowTimeline] = useState(false);
+  /** How many times each entity was revealed: each click goes to its next mention. */
+  const [revealed, setRevealed] = useState<Record<string, number>>({});
+  const [revealStatus, setRevealStatus] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const detailRef = useRef<HTMLHeadingElement>(null);
 
+  const settingsLoaded = useRef(false);
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void loadSettings().then((loaded) => {
+      settingsLoaded.current = true;
+      setSettings(loaded);
+    });
     return watchSettings(setSettings);
   }, []);
 
@@ -69,14 +78,58 @@ export function App() {
   const detailId = trail.at(-1) ?? null;
   const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
 
-  const update = (change: (s: Settings) => Settings) => void saveSettings(change).then(setSettings);
+  // The popup holds the current settings (kept fresh by the watcher), so a change is written without a read first.
+  const settingsNow = useRef(settings);
+  settingsNow.current = settings;
+  const update = (change: (s: Settings) => Settings) => {
+    // Before the stored settings arrive, a change must start from them, not from the defaults on screen.
+    if (!settingsLoaded.current) return void saveSettings(change).then(setSettings);
+    const next = sanitizeSettings(change(settingsNow.current));
+    settingsNow.current = next;
+    setSettings(next);
+    void storeSettings(next);
+  };
   const open = (id: string) => {
     setShowTimeline(false);
     setTrail((t) => [...t, id]);
   };
   const onPage = useMemo(() => new Set(page?.mentions.map((m) => m.entityId) ?? []), [page]);
+  const back = () => setTrail((t) => t.slice(0, -1));
+
+  // Keyboard and screen-reader users land on what changed: the detail's heading, or the search box when back.
+  const detailShown = detailId !== null && !query;
+  useEffect(() => {
+    if (detailShown) detailRef.current?.focus();
+  }, [detailId, detailShown]);
+  const previousTrail = useRef(0);
+  useEffect(() => {
+    if (trail.length === 0 && previousTrail.current > 0) searchRef.current?.focus();
+    previousTrail.current = trail.length;
+  }, [trail.length]);
+
+  useEffect(() => {
+    document.getElementById(`pl-result-${results[activeIndex]?.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex, results]);
+
+  const reveal = async (mention: PageMention) => {
+    if (tabId === null) return;
+    const index = revealed[mention.entityId] ?? 0;
+    const shown = await askTab(tabId, { type: 'reveal', entityId: mention.entityId, index }).catch(() => false);
+    setRevealed((r) => ({ ...r, [mention.entityId]: index + 1 }));
+    setRevealStatus(
+      shown
+        ? `Showing ${mention.name}, mention ${(index % mention.count) + 1} of ${mention.count}, on the page.`
+        : `${mention.name} is no longer on the page.`,
+    );
+  };
 
   const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && query) {
+      // Clears the search instead of closing the popup.
+      event.preventDefault();
+      setQuery('');
+      return;
+    }
     if (!query || results.length === 0) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -99,6 +152,7 @@ export function App() {
       <header class="pl-header">
         <h1 class="pl-title">Case Lens</h1>
         <label class="pl-switch">
+          <span>Highlighting</span>
           <input
             type="checkbox"
             role="switch"
@@ -109,15 +163,15 @@ export function App() {
               update((s) => ({ ...s, enabled: on }));
             }}
           />
-          <span>{settings.enabled ? 'On' : 'Off'}</span>
         </label>
       </header>
       <input
         type="search"
+        ref={searchRef}
         class="pl-search"
         placeholder="Search people, groups, incidents…"
         aria-label="Search the case record"
-        aria-controls="pl-results"
+        aria-controls={query && results.length > 0 ? 'pl-results' : undefined}
         aria-activedescendant={query && results[activeIndex] ? `pl-result-${results[activeIndex]!.id}` : undefined}
         value={query}
         onInput={(e) => {
@@ -139,10 +193,10 @@ export function App() {
       ) : detail ? (
         <section class="pl-detail" aria-labelledby="pl-detail-title">
           <div class="pl-detail-head">
-            <button type="button" class="pl-back" onClick={() => setTrail((t) => t.slice(0, -1))}>
+            <button type="button" class="pl-back" onClick={back}>
               ← Back
             </button>
-            <h2 id="pl-detail-title" class="pl-detail-title">
+            <h2 id="pl-detail-title" class="pl-detail-title" tabIndex={-1} ref={detailRef}>
               {detail.name}
             </h2>
             <span class="pl-result-category">{CATEGORY_STYLE[detail.category].label}</span>
@@ -177,13 +231,23 @@ export function App() {
           )}
           <section class="pl-section" aria-labelledby="pl-page-title">
             <h2 id="pl-page-title">On this page</h2>
-            <PageMentions
-              mentions={page ? page.mentions : null}
+            {!page ? (
+              <p class="pl-empty">Case Lens does not run on this page.</p>
+            ) : !page.active ? (
+              <p class="pl-empty">Highlighting is off on this page.</p>
+            ) : (
+              <PageMentions
+              mentions={page.mentions}
               onOpen={open}
               onReveal={(entityId) => {
-                if (tabId !== null) void askTab(tabId, { type: 'reveal', entityId, index: 0 }).catch(() => undefined);
+                const mention = page?.mentions.find((m) => m.entityId === entityId);
+                if (mention) void reveal(mention);
               }}
             />
+            )}
+            <p class="pl-status" role="status">
+              {revealStatus}
+            </p>
           </section>
           <p class="pl-section">
             <button type="button" class="pl-link" data-view="timeline" onClick={() => setShowTimeline(true)}>

@@ -1,10 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, isActiveOn, loadSettings, sanitizeSettings } from '../../lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+  isActiveOn,
+  loadSettings,
+  migrateSettingsV1,
+  sanitizeSettings,
+  saveSettings,
+  settingsItem,
+  siteOf,
+} from '../../lib/settings';
+
+const stored = async () => fakeBrowser.storage.local.get(['settings', 'settings$']);
 
 describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it('falls back to defaults for anything corrupt', () => {
-    for (const raw of [null, undefined, 42, 'on', [], { enabled: 'yes' }, { categories: 'all' }]) {
+    for (const raw of [null, undefined, 42, 'on', [], { enabled: 'yes' }, { categories: 'all' }, [true, false]]) {
       expect(sanitizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
     }
   });
@@ -24,17 +38,84 @@ describe('settings', () => {
     expect(s).not.toHaveProperty('extra');
   });
 
+  it('keys sites without case, a leading www. or a trailing dot', () => {
+    expect(siteOf('WWW.Example.COM')).toBe('example.com');
+    expect(siteOf('news.example.')).toBe('news.example');
+    expect(siteOf('wwwx.example')).toBe('wwwx.example');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('migrates v1 hosts to v2 sites', () => {
+    const v1 = {
+      enabled: true,
+      categories: { ...DEFAULT_SETTINGS.categories, malware: false },
+      disabledSites: ['www.example.com', 'example.com', 'News.Example'],
+    };
+    expect(migrateSettingsV1(v1)).toEqual({
+      enabled: true,
+      categories: { ...DEFAULT_SETTINGS.categories, malware: false },
+      disabledSites: ['example.com', 'news.example'],
+    });
+    // A v1 value that was already corrupt comes out as defaults, not as an error.
+    expect(migrateSettingsV1('garbage')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('runs the v1 → v2 migration on a stored v1 value and records the new version', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: false, categories: DEFAULT_SETTINGS.categories, disabledSites: ['WWW.News.Example'] },
+      settings$: { v: 1 },
+    });
+    await settingsItem.migrate();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['news.example'] });
+    const after = await stored();
+    expect(after.settings$).toEqual({ v: SETTINGS_VERSION });
+    expect(after.settings).toEqual({ ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['news.example'] });
+    expect(isActiveOn(await loadSettings(), 'www.news.example')).toBe(false);
+  });
+
   it('repairs a corrupt stored value when it is read', async () => {
-    fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ settings: { enabled: 'maybe', categories: null } });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    const stored = await fakeBrowser.storage.local.get('settings');
-    expect(stored.settings).toEqual(DEFAULT_SETTINGS);
+    const after = await stored();
+    expect(after.settings).toEqual(DEFAULT_SETTINGS);
+    expect(after.settings$).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('repairs garbage in the value and in its version record', async () => {
+    await fakeBrowser.storage.local.set({ settings: 'garbage', settings$: 'not meta' });
+    await settingsItem.migrate();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await stored()).toEqual({ settings: DEFAULT_SETTINGS, settings$: { v: SETTINGS_VERSION } });
+  });
+
+  it('reads a value from an unknown newer version for what it still says, and takes it back to this version', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: false, categories: { person: false }, disabledSites: ['a.example'], futureField: 1 },
+      settings$: { v: 99 },
+    });
+    // @wxt-dev/storage refuses to downgrade (and logs it); reading must still work.
+    await expect(settingsItem.migrate()).rejects.toThrow(/downgrade/i);
+    const s = await loadSettings();
+    expect(s).toEqual({
+      enabled: false,
+      categories: { ...DEFAULT_SETTINGS.categories, person: false },
+      disabledSites: ['a.example'],
+    });
+    expect(await stored()).toEqual({ settings: s, settings$: { v: SETTINGS_VERSION } });
+  });
+
+  it('writes nothing on a fresh install until a setting changes, then the value and its version', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await stored()).toEqual({});
+    await saveSettings((s) => ({ ...s, disabledSites: ['www.site.example'] }));
+    const after = await stored();
+    expect(after.settings).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['site.example'] });
   });
 
   it('is off for disabled sites and when the master switch is off', () => {
     const s = sanitizeSettings({ disabledSites: ['news.example'] });
     expect(isActiveOn(s, 'news.example')).toBe(false);
+    expect(isActiveOn(s, 'www.news.example')).toBe(false);
     expect(isActiveOn(s, 'other.example')).toBe(true);
     expect(isActiveOn({ ...s, enabled: false }, 'other.example')).toBe(false);
   });

@@ -1,0 +1,169 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { textNodesSnapshot, type Harness } from './extension';
+import { launchForFile, openScanned } from './session';
+import { sendToTab, tabIdOf } from './worker';
+
+const SEED = '/seeds/us-accuses-three-koreans.html';
+const MENTIONS = '/tests/fixtures/reader/mentions.html';
+
+let h: Harness;
+launchForFile((launched) => (h = launched));
+
+const open = (path: string): Promise<Page> => openScanned(h, path);
+
+/** What the background sends when the reader presses a `next-highlight` / `previous-highlight` shortcut. */
+async function command(page: Page, direction: 'next' | 'previous'): Promise<unknown> {
+  return sendToTab(h, await tabIdOf(h, page), { type: 'step-highlight', direction });
+}
+
+/** Where focus is: the highlight's entity and text, or the card's title when the card has it. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    if (active?.tagName === 'CASE-LENS-CARD') {
+      const inner = active.shadowRoot?.activeElement;
+      return { in: 'card', title: inner?.closest('.cl-card')?.querySelector('.cl-title')?.textContent ?? null };
+    }
+    return { in: active?.tagName.toLowerCase(), id: active?.getAttribute('data-entity'), text: active?.textContent };
+  });
+
+/** Serious and critical axe findings, one line each, so a failure says what is wrong. */
+async function seriousViolations(builder: AxeBuilder): Promise<string[]> {
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the next/previous commands walk the highlights in order, focus the card, and Escape returns to the highlight', async () => {
+  const page = await open(MENTIONS);
+  // The commands step through name highlights; markers around stated values are reached from the popup's checks.
+  const order = await page.$$eval('[data-entity]:not([data-claim-index])', (els) =>
+    els.map((e) => `${e.getAttribute('data-entity')}:${e.textContent}`),
+  );
+  expect(order.length).toBeGreaterThanOrEqual(6);
+  const card = page.locator('case-lens-card .cl-card');
+
+  const visited: string[] = [];
+  for (let i = 0; i < order.length; i += 1) {
+    expect(await command(page, 'next')).toBe(true);
+    await expect(card).toBeVisible();
+    const anchor = await page.evaluate(() => {
+      const marks = [...document.querySelectorAll<HTMLElement>('[data-entity]')];
+      // The card's highlight is the one focus returns to: the only one with our temporary tabindex, or none.
+      return marks.filter((m) => m.hasAttribute('tabindex')).length;
+    });
+    expect(anchor).toBeLessThanOrEqual(1);
+    await expect.poll(async () => (await focused(page)).in).toBe('card');
+    // Escape closes the card and gives focus back to the highlight, which is scrolled into view.
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+    const back = await focused(page);
+    expect(back.in).toBe('case-lens-mark');
+    visited.push(`${back.id}:${back.text}`);
+    await expect(page.locator('case-lens-mark:focus')).toBeInViewport();
+  }
+  expect(visited).toEqual(order);
+
+  // Past the last highlight it wraps to the first; previous goes back.
+  expect(await command(page, 'next')).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(await focused(page)).toMatchObject({ id: order[0]!.split(':')[0] });
+  expect(await command(page, 'previous')).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(`${(await focused(page)).id}:${(await focused(page)).text}`).toBe(order.at(-1));
+
+  // Highlights never join the page's tab order: Tab from the focused highlight goes to the page's own controls.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(/^(A|BUTTON)$/);
+  expect(await page.locator('case-lens-mark[tabindex]').count()).toBe(0);
+  await page.close();
+});
+
+test('with the card open, the command moves on from the card\'s highlight and the card follows', async () => {
+  const page = await open(MENTIONS);
+  await page.locator('[data-entity="lazarus-group"]').first().hover();
+  const card = page.locator('case-lens-card .cl-card[data-placed]');
+  await expect(card).toHaveAttribute('data-entity', 'lazarus-group');
+  const second = (await page.$$eval('[data-entity]:not([data-claim-index])', (els) => els[1]!.getAttribute('data-entity')))!;
+  expect(second).not.toBe('lazarus-group');
+  expect(await command(page, 'next')).toBe(true);
+  await expect(card).toHaveAttribute('data-entity', second);
+  await expect.poll(async () => (await focused(page)).in).toBe('card');
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-entity'))).toBe(second);
+  await page.close();
+});
+
+test('the commands start from what is on screen, and answer false on a page without highlights', async () => {
+  const page = await open(MENTIONS);
+  const third = page.locator('#m3 [data-entity]').first();
+  await third.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -40));
+  expect(await command(page, 'next')).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => document.activeElement?.closest('p')?.id)).toBe('m3');
+
+  const plain = await h.context.newPage();
+  await plain.goto(`${h.baseUrl}/package.json`);
+  await expect.poll(() => command(plain, 'next')).toBe(false);
+  await plain.close();
+  await page.close();
+});
+
+test('keyboard navigation leaves the page text exactly as it was', async () => {
+  const page = await open(SEED);
+  const before = await textNodesSnapshot(page);
+  for (let i = 0; i < 4; i += 1) {
+    await command(page, 'next');
+    await page.keyboard.press('Escape');
+  }
+  expect(await textNodesSnapshot(page)).toEqual(before);
+  await page.close();
+});
+
+test('axe: an open card has no serious or critical accessibility violations, for every category, light and dark', async () => {
+  const page = await open(SEED);
+  const categories = await page.$$eval('[data-category]', (els) => [...new Set(els.map((e) => e.getAttribute('data-category')!))]);
+  expect(categories.length).toBeGreaterThanOrEqual(4);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const category of categories) {
+      await page.locator(`[data-category="${category}"]`).first().hover();
+      const card = page.locator('case-lens-card .cl-card[data-placed]');
+      await expect(card.locator('.cl-fact').first()).toBeVisible();
+      await expect(card).toHaveAttribute('role', 'dialog');
+      await expect(card).toHaveAttribute('aria-label', /^Case Lens: /);
+      const found = await seriousViolations(new AxeBuilder({ page }).include('case-lens-card'));
+      expect(found, `${category}, ${colorScheme}`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.mouse.move(2, 2);
+      await expect(card).toHaveCount(0);
+    }
+  }
+  await page.close();
+});
+
+test('axe: the popup has no serious or critical violations in its default, search and detail views', async () => {
+  const page = await open(SEED);
+  const tabId = await tabIdOf(h, page);
+  const popup = await h.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await expect(popup.locator('.pl-mention').first()).toBeVisible();
+    expect(await seriousViolations(new AxeBuilder({ page: popup })), `default view, ${colorScheme}`).toEqual([]);
+
+    await popup.getByRole('searchbox').fill('Hidden Cobra');
+    await expect(popup.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    expect(await seriousViolations(new AxeBuilder({ page: popup })), `search, ${colorScheme}`).toEqual([]);
+
+    await popup.keyboard.press('Enter');
+    await expect(popup.locator('#pl-detail-title')).toBeFocused();
+    expect(await seriousViolations(new AxeBuilder({ page: popup })), `detail, ${colorScheme}`).toEqual([]);
+  }
+  await popup.close();
+  await page.close();
+});

@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitForScan, type Harness } from './extension';
+import { launchForFile } from './session';
+import { readStorage, tabIdOf, writeStorage } from './worker';
+
+const SEED = '/seeds/us-accuses-three-koreans.html';
+const DEFAULTS = {
+  enabled: true,
+  categories: { person: true, group: true, organization: true, malware: true, incident: true, legal: true, place: true, other: true },
+  disabledSites: [],
+};
+
+let h: Harness;
+launchForFile((launched) => (h = launched));
+
+async function openPopup(page: Page): Promise<Page> {
+  const tabId = await tabIdOf(h, page);
+  const popup = await h.context.newPage();
+  const errors: string[] = [];
+  popup.on('pageerror', (e) => errors.push(e.message));
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.locator('.pl-mention').first()).toBeVisible();
+  expect(errors).toEqual([]);
+  return popup;
+}
+
+for (const [label, garbage] of [
+  ['a string and a broken version record', { settings: 'garbage', settings$: 'not meta' }],
+  ['wrong types everywhere', { settings: { enabled: 'yes', categories: [1, 2], disabledSites: 'all' }, settings$: { v: 2 } }],
+  ['a value from an unknown newer version', { settings: { enabled: 7, layout: 'v9' }, settings$: { v: 99 } }],
+] as const) {
+  test(`settings stored as ${label} fall back to defaults and are repaired; page and popup work`, async () => {
+    const page = await h.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(h.baseUrl + SEED);
+    await waitForScan(page);
+    await writeStorage(h, garbage);
+    await page.reload();
+    await waitForScan(page);
+    await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
+    expect(pageErrors).toEqual([]);
+    const popup = await openPopup(page);
+    await expect(popup.getByRole('switch', { name: 'Highlighting' })).toBeChecked();
+    await expect(popup.locator('input[data-category]:not(:checked)')).toHaveCount(0);
+    await expect.poll(() => readStorage(h, ['settings', 'settings$'])).toEqual({ settings: DEFAULTS, settings$: { v: 2 } });
+    // And the repaired settings work: a toggle in the popup still reaches the page.
+    await popup.locator('input[data-category="person"]').click();
+    await expect(page.locator('[data-category="person"]')).toHaveCount(0);
+    await popup.locator('input[data-category="person"]').click();
+    await expect(page.locator('[data-category="person"]').first()).toBeVisible();
+    await popup.close();
+    await page.close();
+  });
+}
+
+test('v1 settings are migrated to v2 when the extension reads them: a disabled www. host turns its site off', async () => {
+  await writeStorage(h, {
+    settings: { ...DEFAULTS, categories: { ...DEFAULTS.categories, malware: false }, disabledSites: ['WWW.127.0.0.1'] },
+    settings$: { v: 1 },
+  });
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + SEED);
+  await expect
+    .poll(() => readStorage(h, ['settings', 'settings$']))
+    .toEqual({
+      settings: { ...DEFAULTS, categories: { ...DEFAULTS.categories, malware: false }, disabledSites: ['127.0.0.1'] },
+      settings$: { v: 2 },
+    });
+  // The migrated site key matches this page's host: the content script runs but highlights nothing.
+  const tabId = await tabIdOf(h, page);
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByText('Highlighting is off on this page.')).toBeVisible();
+  await expect(popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' })).not.toBeChecked();
+  await popup.close();
+  await expect(page.locator('[data-entity]')).toHaveCount(0);
+  await writeStorage(h, { settings: DEFAULTS });
+  await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
+  await expect(page.locator('[data-category="malware"]').first()).toBeVisible();
+  await page.close();
+});

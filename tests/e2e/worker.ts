@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import type { Harness } from './extension';
+
+/**
+ * What the tests ask of the extension's own service worker: the browser API
+ * as the background sees it. The functions below run inside the worker.
+ */
+declare const chrome: {
+  tabs: {
+    query(query: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+  };
+  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
+
+/**
+ * The browser's tab id of a page. The extension holds no `tabs` permission, so
+ * tabs carry no URLs: bring the page to the front and ask for the active tab.
+ */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await h.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (id === undefined) throw new Error('no active tab');
+  return id;
+}
+
+/** Sends a message to a tab's top frame exactly as the background does. */
+export function sendToTab(h: Harness, tabId: number, message: unknown): Promise<unknown> {
+  return h.worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message] as const);
+}
+
+export function readStorage(h: Harness, keys: string[]): Promise<Record<string, unknown>> {
+  return h.worker.evaluate((k) => chrome.storage.local.get(k), keys);
+}
+
+export function writeStorage(h: Harness, items: Record<string, unknown>): Promise<void> {
+  return h.worker.evaluate((i) => chrome.storage.local.set(i), items);
+}
+
+export function badgeText(h: Harness, tabId: number): Promise<string> {
+  return h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
