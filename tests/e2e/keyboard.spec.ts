@@ -154,6 +154,8 @@ test('axe: an open card has no serious or critical accessibility violations, for
         await expect(card.locator('.cl-fact').first()).toBeVisible();
         await expect(card).toHaveAttribute('role', 'dialog');
         await expect(card).toHaveAttribute('aria-label', /^Case Lens: /);
+        // Contrast is judged on the card at rest, not halfway through its fade-in.
+        await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
         const found = await seriousViolations(new AxeBuilder({ page }).include('case-lens-card'));
         expect(found, `${category}, ${colorScheme}`).toEqual([]);
         await page.keyboard.press('Escape');
