@@ -24,7 +24,7 @@ mkdirSync(OUT, { recursive: true });
 async function cardShot(page, mark, file) {
   const card = page.locator('case-lens-card .cl-card[data-placed]');
   await card.locator('.cl-fact').first().waitFor();
-  await page.waitForTimeout(300); // the card's entrance animation
+  await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
   const a = await mark.locator('xpath=ancestor::p[1]').boundingBox();
   const b = await card.boundingBox();
   const x = Math.max(0, Math.min(a.x, b.x) - 16);

@@ -85,6 +85,12 @@ export class CardHost {
     this.ctx.addEventListener(doc, 'keydown', (event) => {
       if (event.key === 'Escape' && this.state) this.close(true);
     });
+    // A click elsewhere on the page dismisses the card, unless it is pinned.
+    this.ctx.addEventListener(doc, 'pointerdown', (event) => {
+      if (!this.state || this.pinned) return;
+      if (this.ui && event.composedPath().includes(this.ui.shadowHost)) return;
+      this.close();
+    });
   }
 
   get isOpen(): boolean {

@@ -12,7 +12,7 @@ import { createStoreSearch } from '@/facts/search';
 import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
 import { askTab, type PageMention, type PageSummary } from '@/lib/messages';
-import { DEFAULT_SETTINGS, loadSettings, sanitizeSettings, saveSettings, storeSettings, watchSettings, type Settings } from '@/lib/settings';
+import { loadSettings, sanitizeSettings, storeSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
 async function targetTabId(): Promise<number | null> {
@@ -30,7 +30,8 @@ const newestFact = bundledEntities
   .reduce((a, b) => (a > b ? a : b), '');
 
 export function App() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  /** Null until the stored settings are read: no switch is shown (or can be flipped) in a state that is not real. */
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const [trail, setTrail] = useState<string[]>([]);
@@ -43,12 +44,8 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
 
-  const settingsLoaded = useRef(false);
   useEffect(() => {
-    void loadSettings().then((loaded) => {
-      settingsLoaded.current = true;
-      setSettings(loaded);
-    });
+    void loadSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
 
@@ -78,12 +75,12 @@ export function App() {
   const detailId = trail.at(-1) ?? null;
   const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
 
-  // The popup holds the current settings (kept fresh by the watcher), so a change is written without a read first.
+  // The popup holds the current settings (kept fresh by the watcher), so a change is written at once,
+  // without reading first: the popup may close right after the click.
   const settingsNow = useRef(settings);
   settingsNow.current = settings;
   const update = (change: (s: Settings) => Settings) => {
-    // Before the stored settings arrive, a change must start from them, not from the defaults on screen.
-    if (!settingsLoaded.current) return void saveSettings(change).then(setSettings);
+    if (!settingsNow.current) return;
     const next = sanitizeSettings(change(settingsNow.current));
     settingsNow.current = next;
     setSettings(next);
@@ -151,19 +148,21 @@ export function App() {
     <main class="pl-app">
       <header class="pl-header">
         <h1 class="pl-title">Case Lens</h1>
-        <label class="pl-switch">
-          <span>Highlighting</span>
-          <input
-            type="checkbox"
-            role="switch"
-            checked={settings.enabled}
-            data-setting="enabled"
-            onChange={(e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
-              update((s) => ({ ...s, enabled: on }));
-            }}
-          />
-        </label>
+        {settings && (
+          <label class="pl-switch">
+            <span>Highlighting</span>
+            <input
+              type="checkbox"
+              role="switch"
+              checked={settings.enabled}
+              data-setting="enabled"
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                update((s) => ({ ...s, enabled: on }));
+              }}
+            />
+          </label>
+        )}
       </header>
       <input
         type="search"
@@ -256,7 +255,7 @@ export function App() {
           </p>
           <section class="pl-section" aria-labelledby="pl-settings-title">
             <h2 id="pl-settings-title">Settings</h2>
-            <SettingsPanel settings={settings} host={page?.host || null} onChange={update} />
+            {settings && <SettingsPanel settings={settings} host={page?.host || null} onChange={update} />}
           </section>
         </>
       )}
