@@ -1,6 +1,6 @@
 // `npm run demo`: builds the extension and photographs it in Chromium for the README:
-// the hover card on the seed article, the popup's search and "On this page" list, and
-// both in dark mode. Writes PNGs to docs/screenshots/.
+// the hover card on the seed article, a flagged claim, the popup's search, "On this page"
+// list and case timeline, and the card and popup in dark mode. Writes PNGs to docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
@@ -56,6 +56,18 @@ async function photograph(scheme) {
     await mark.hover();
     await cardShot(page, mark, `card${suffix}.png`);
 
+    if (!suffix) {
+      // A value the page gets wrong: the card says what the page says and what the record says.
+      await page.mouse.move(1, 1);
+      await page.locator('case-lens-card .cl-card').waitFor({ state: 'detached' });
+      const wrong = page.locator('[data-claim="contradicted"][data-entity="wannacry"]');
+      await wrong.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -120));
+      await wrong.hover();
+      await page.locator('case-lens-card .cl-claim').waitFor();
+      await cardShot(page, wrong, 'card-claim.png');
+    }
+
     const tabId = await tabIdOf(h, page);
     const popup = await h.context.newPage();
     await popup.setViewportSize(POPUP_SIZE);
@@ -68,6 +80,11 @@ async function photograph(scheme) {
     await popupShot(popup, `popup-search${suffix}.png`);
 
     if (!suffix) {
+      await popup.getByRole('searchbox').fill('');
+      await popup.locator('[data-view="timeline"]').click();
+      await popup.locator('.pl-event.pl-on-page').first().scrollIntoViewIfNeeded();
+      await popupShot(popup, 'popup-timeline.png');
+      await popup.getByRole('button', { name: '← Back' }).click();
       await popup.getByRole('searchbox').fill('Hidden Cobra');
       await popup.keyboard.press('Enter');
       await popup.locator('#pl-detail-title').waitFor();

@@ -117,7 +117,9 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     for (const mark of highlighter.mentions()) {
       const id = mark.getAttribute('data-entity')!;
       if (mark.getAttribute('data-claim') === 'contradicted') {
-        const claim = claimsOf.get(id)?.[Number(mark.getAttribute('data-claim-index'))];
+        // A wrong name form carries no claim index: it is reported as a wrong form, not against a value.
+        const claimIndex = mark.getAttribute('data-claim-index');
+        const claim = claimIndex === null ? undefined : claimsOf.get(id)?.[Number(claimIndex)];
         checks.push({
           entityId: id,
           name: names.get(id) ?? id,

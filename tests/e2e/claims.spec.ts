@@ -73,6 +73,7 @@ test('the popup lists the checks on this page and scrolls to one', async () => {
   const checks = popup.locator('.pl-check');
   await expect(checks).toHaveCount(EXPECTED.length);
   await expect(popup.locator('.pl-check', { hasText: '“2015”' })).toContainText('the record says 2014');
+  await expect(popup.locator('.pl-check', { hasText: '“Kim II”' })).toHaveText('“Kim II” — a wrong form of Kim Il');
   await popup.locator('.pl-check', { hasText: 'Kim jin-un' }).locator('button').click();
   await expect(page.locator('[data-entity="kim-jong-un"].case-lens-flash')).toHaveCount(1);
   await popup.close();
