@@ -29,6 +29,8 @@ interface CardState {
 }
 
 export interface CardHostOptions {
+  /** The card's style sheet, applied inside its shadow root. */
+  css: string;
   /** The wrappers of one entity's mentions, in document order (first pieces only). */
   mentionsOf(entityId: string): HTMLElement[];
 }
@@ -180,6 +182,7 @@ export class CardHost {
   private async ensureUi(): Promise<void> {
     if (this.ui) return;
     this.ui = await createShadowRootUi(this.ctx, {
+      css: this.options.css,
       name: 'case-lens-card',
       position: 'inline',
       anchor: 'body',

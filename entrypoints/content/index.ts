@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import '@/components/card.css';
+import cardCss from '@/components/card.css?inline';
 import { bundledClaimSubjects, bundledLexicon } from '@/facts/bundled-lexicon';
 import { createClaimChecker, describeClaim } from '@/facts/claims';
 import { compileLexicon } from '@/facts/lexicon';
@@ -20,7 +20,9 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The card's CSS is bundled as a string and given to its shadow root: a CSS file would have to be
+  // a web-accessible resource, which any page could probe to learn that Case Lens is installed.
+  cssInjectionMode: 'manual',
   main: (ctx) => startCaseLens(ctx),
 });
 
@@ -60,6 +62,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     categoryOf: (id) => categories.get(id),
   });
   const card = new CardHost(ctx, {
+    css: cardCss,
     mentionsOf: (id) => nameMentions().filter((m) => m.getAttribute('data-entity') === id),
   });
   const navigation = new HighlightNavigator({ mentions: nameMentions, card });
