@@ -253,14 +253,20 @@ export class Scanner {
     if (changed) this.options.onChange?.();
   }
 
+  private hasQueuedAncestor(node: Node): boolean {
+    for (let up = node.parentNode; up; up = up.parentNode) if (this.queued.has(up)) return true;
+    return false;
+  }
+
   private nextRoot(): Node | null {
     while (this.queue.length > 0) {
       const root = this.queue.shift()!;
       this.queued.delete(root);
       if (root === (this.doc.body ?? this.doc.documentElement)) this.fullScanQueued = false;
       if (!root.isConnected) continue;
-      // A subtree already queued inside another queued subtree is read by the outer walk.
-      if (this.queue.some((other) => other !== root && other.contains(root))) continue;
+      // A subtree inside another queued subtree is read by the outer walk. (Its ancestors are
+      // few; the queue may hold hundreds of subtrees.)
+      if (this.hasQueuedAncestor(root)) continue;
       if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) continue;
       if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE && isInsideSkipped(root, this.doc.documentElement)) continue;
       return root;

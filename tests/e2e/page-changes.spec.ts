@@ -113,6 +113,56 @@ test('a storm of 5,000 insertions ends in one rescan: no loop, no pile-up, every
   await page.close();
 });
 
+test('a feed that keeps adding content over time is scanned in step, without a backlog', async () => {
+  const page = await open(CASE_PAGE);
+  await page.evaluate(async () => {
+    const feed = document.getElementById('feed')!;
+    for (let batch = 0; batch < 100; batch += 1) {
+      for (let i = 0; i < 20; i += 1) {
+        const p = document.createElement('p');
+        p.textContent = i === 0 ? `Batch ${batch}: WannaCry news.` : `Batch ${batch}, item ${i}.`;
+        feed.append(p);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  });
+  await expect(page.locator('#feed [data-entity="wannacry"]')).toHaveCount(100);
+  await waitForScan(page);
+  const work = await scanWork(page);
+  await page.waitForTimeout(600);
+  expect((await scanWork(page)).slices).toBe(work.slices);
+  await page.close();
+});
+
+test('a long-lived page without context keeps a bounded list of ambiguous names, and marks them all once the case appears', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${h.baseUrl}/tests/fixtures/matching/neg-lazarus-bethany.html`);
+  await waitForScan(page);
+  // Thousands of ambiguous mentions arrive while the page is not about the case.
+  await page.evaluate(async () => {
+    for (let batch = 0; batch < 15; batch += 1) {
+      const list = document.createElement('ul');
+      for (let i = 0; i < 200; i += 1) {
+        const li = document.createElement('li');
+        li.textContent = `Comment ${batch * 200 + i}: Lazarus again.`;
+        list.append(li);
+      }
+      document.body.append(list);
+      await new Promise((r) => setTimeout(r, 120));
+    }
+  });
+  await waitForScan(page);
+  expect(await page.locator('[data-entity="lazarus-group"]').count()).toBe(1); // the aside's Lazarus Group
+  // Then the page turns to the case: every waiting name is marked, those beyond the list's bound too.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Update: the Lazarus Group and Park Jin Hyok are named in a new indictment.';
+    document.body.append(p);
+  });
+  await expect(page.locator('li [data-entity="lazarus-group"]')).toHaveCount(3000, { timeout: 15_000 });
+  await page.close();
+});
+
 test('text edited 1,000 times, in one task and over time, settles correct with one highlight', async () => {
   const page = await open(CASE_PAGE);
   // In one task: the observer sees a thousand records for one node.

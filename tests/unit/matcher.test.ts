@@ -38,6 +38,9 @@ describe('matching every spelling', () => {
     expect(found('the RGB ran it')).toContain('reconnaissance-general-bureau=RGB');
     expect(found('an rgb strip')).toEqual([]);
     expect(found('the fbi')).toEqual([]);
+    // The group's name, capitalised; the phrase in prose is something else.
+    expect(found('the Guardians of Peace')).toEqual(['guardians-of-peace=Guardians of Peace']);
+    expect(found('peacekeepers, the guardians of peace')).toEqual([]);
   });
 
   it('matches whole words only', () => {

@@ -1,0 +1,241 @@
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launch, ROOT, scanWork, waitForScan, type Harness } from './extension';
+import { EXCLUDED_SELECTOR, marksInExcludedContexts } from './marks';
+
+/**
+ * Never break a page: every saved real page of the corpus is loaded from
+ * 127.0.0.1 (every other host blocked) and must show
+ * - no page error that the same page does not show without Case Lens, and no
+ *   error anywhere (page or content-script world) whose stack is ours;
+ * - no highlight inside an excluded context;
+ * - after switching Case Lens off, exactly the text it had before Case Lens
+ *   ran (every text node's data, in order).
+ * Each page's total `case-lens:scan` time is recorded; the slowest is printed.
+ *
+ * The corpus lives beside the project (../shared/corpus/real-pages/, or
+ * CASE_LENS_CORPUS); a few of its pages are committed under
+ * tests/fixtures/real-pages/ so that the suite runs without it.
+ */
+
+const CORPUS = resolve(process.env.CASE_LENS_CORPUS ?? join(ROOT, '../shared/corpus/real-pages'));
+const COMMITTED = 'tests/fixtures/real-pages';
+
+const htmlIn = (dir: string) => readdirSync(dir).filter((f) => /\.html?$/.test(f)).sort();
+const corpusPresent = existsSync(CORPUS);
+const corpusFiles = corpusPresent ? htmlIn(CORPUS) : [];
+const pages = [
+  ...corpusFiles.map((file) => ({ name: file, path: `/__extra/corpus/${encodeURIComponent(file)}` })),
+  // The committed copies, unless the corpus itself is there.
+  ...htmlIn(join(ROOT, COMMITTED))
+    .filter((file) => !corpusFiles.includes(file))
+    .map((file) => ({ name: `${COMMITTED}/${file}`, path: `/${COMMITTED}/${file}` })),
+];
+
+let h: Harness;
+let control: Page;
+test.beforeAll(async () => {
+  if (!corpusPresent) {
+    console.log(
+      `page-safety: the real-page corpus is not at ${CORPUS}: its 130 pages are SKIPPED; ` +
+        `running the ${pages.length} pages committed under ${COMMITTED}/ only.`,
+    );
+  }
+  h = await launch({ extra: corpusPresent ? { corpus: CORPUS } : {}, recordOutside: false });
+  // An extension page kept open to change the settings quickly between pages
+  // (the popup's own checkboxes are exercised by undo.spec.ts).
+  control = await h.context.newPage();
+  await control.goto(`chrome-extension://${h.extensionId}/popup.html`);
+});
+test.afterAll(async () => {
+  await h.close();
+});
+
+async function setEnabled(enabled: boolean): Promise<void> {
+  await control.evaluate(async (on) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
+    const stored = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...stored, enabled: on } });
+  }, enabled);
+}
+
+/**
+ * Errors seen in the test's tab, filed under the phase that is current: uncaught in
+ * the page's world, and any error of ours in any world (the content script's world
+ * is not the page's; the DevTools protocol reports exceptions and console errors of
+ * every world).
+ */
+class ErrorLog {
+  phase: { page: string[]; ours: string[] } = { page: [], ours: [] };
+
+  static async attach(page: Page): Promise<ErrorLog> {
+    const log = new ErrorLog();
+    page.on('pageerror', (error) => {
+      log.phase.page.push(error.message);
+      if (/chrome-extension:\/\//.test(error.stack ?? '')) log.phase.ours.push(error.stack ?? error.message);
+    });
+    const cdp: CDPSession = await page.context().newCDPSession(page);
+    cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) => {
+      const where = [exceptionDetails.url ?? '', ...(exceptionDetails.stackTrace?.callFrames ?? []).map((f) => f.url)];
+      if (where.some((url) => url.startsWith('chrome-extension://'))) {
+        log.phase.ours.push(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      }
+    });
+    cdp.on('Runtime.consoleAPICalled', ({ type, args, stackTrace }) => {
+      if (type !== 'error' && type !== 'warning') return;
+      if ((stackTrace?.callFrames ?? []).some((f) => f.url.startsWith('chrome-extension://'))) {
+        log.phase.ours.push(args.map((a) => a.description ?? String(a.value)).join(' '));
+      }
+    });
+    await cdp.send('Runtime.enable');
+    return log;
+  }
+
+  begin(): { page: string[]; ours: string[] } {
+    this.phase = { page: [], ours: [] };
+    return this.phase;
+  }
+}
+
+/**
+ * Real pages seldom name the case, so the test names it for them: it writes
+ * names (ambiguous ones included) into every fifth text node of the page,
+ * excluded contexts too, except scripts and styles whose text would act.
+ * Highlights then land in the page's real structure: tables, lists, inline
+ * markup, right-to-left and CJK text.
+ */
+function seedNames(page: Page): Promise<number> {
+  return page.evaluate((excluded) => {
+    const names = ' Park Jin Hyok of the Lazarus Group (Lazarus, the RGB’s hackers) ';
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    const chosen: Text[] = [];
+    let seen = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n as Text;
+      const parent = text.parentElement?.tagName;
+      if (parent === 'SCRIPT' || parent === 'STYLE' || text.data.trim().length < 20) continue;
+      if (seen++ % 8 === 0) chosen.push(text);
+    }
+    for (const text of chosen) {
+      const at = Math.max(0, text.data.indexOf(' '));
+      text.data = text.data.slice(0, at) + names + text.data.slice(at);
+    }
+    // How many of them may be highlighted at all.
+    return chosen.filter((t) => document.body?.contains(t) && !t.parentElement?.closest(excluded)).length;
+  }, EXCLUDED_SELECTOR);
+}
+
+/** Every text node's data in the document, in order, kept in the page for a later comparison. */
+function recordText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
+    (window as unknown as { caseLensTextBefore: string[] }).caseLensTextBefore = out;
+    return out.length;
+  });
+}
+
+/** The first difference from the recorded text, or null when the text is the same. */
+function textDifference(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const before = (window as unknown as { caseLensTextBefore: string[] }).caseLensTextBefore;
+    const now: string[] = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) now.push((n as Text).data);
+    for (let i = 0; i < Math.max(before.length, now.length); i += 1) {
+      if (before[i] !== now[i]) return `text node ${i}: ${JSON.stringify(before[i])} became ${JSON.stringify(now[i])}`;
+    }
+    return null;
+  });
+}
+
+async function excludedMarks(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const frame of page.frames()) found.push(...(await marksInExcludedContexts(frame).catch(() => [])));
+  return found;
+}
+
+const markCount = (page: Page) => page.evaluate(() => document.querySelectorAll('case-lens-mark').length);
+
+interface PageResult {
+  name: string;
+  scanMs: number;
+  seededMarks: number;
+  problems: string[];
+}
+
+async function checkPage(page: Page, errors: ErrorLog, name: string, url: string): Promise<PageResult> {
+  const problems: string[] = [];
+
+  // 1. Loaded without Case Lens at work: the page's own errors.
+  await setEnabled(false);
+  const without = errors.begin();
+  await page.goto(url, { waitUntil: 'load' });
+  // 2. Names written into the page, its text recorded, Case Lens switched on in that same
+  //    document and off again: the text must come back exactly.
+  const seeded = await seedNames(page);
+  await recordText(page);
+  const live = errors.begin();
+  await setEnabled(true);
+  await waitForScan(page, 150);
+  const seededMarks = await markCount(page);
+  if (seeded > 0 && seededMarks === 0) problems.push(`no highlight in ${seeded} seeded text nodes`);
+  for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
+  await setEnabled(false);
+  await page.waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, null, { polling: 20 });
+  const difference = await textDifference(page);
+  if (difference) problems.push(`text after switching off differs: ${difference}`);
+
+  // 3. The page as it is, loaded with Case Lens on, as a reader meets it: errors and scan time.
+  await setEnabled(true);
+  const withLens = errors.begin();
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForScan(page, 150);
+  let scanMs = 0;
+  for (const frame of page.frames()) scanMs += (await scanWork(frame).catch(() => ({ ms: 0 }))).ms;
+  for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
+
+  const baseline = new Set(without.page);
+  for (const message of [...live.page, ...withLens.page]) if (!baseline.has(message)) problems.push(`new page error: ${message}`);
+  for (const error of [...without.ours, ...live.ours, ...withLens.ours]) problems.push(`error from the extension: ${error}`);
+  return { name, scanMs, seededMarks, problems };
+}
+
+test('Case Lens never breaks a real page', async () => {
+  test.setTimeout(60_000 + pages.length * 15_000);
+  expect(pages.length).toBeGreaterThanOrEqual(6);
+  const results: PageResult[] = [];
+  const startedAt = Date.now();
+  // One tab for every page, in sequence.
+  const page = await h.context.newPage();
+  const errors = await ErrorLog.attach(page);
+  // Other hosts are blocked by the browser here; make sure they are.
+  await page.goto(`${h.baseUrl}/${COMMITTED}/rtl-1.html`);
+  expect(await page.evaluate(() => fetch('http://example.com/', { mode: 'no-cors' }).then(() => 'reached', () => 'blocked'))).toBe('blocked');
+  for (const { name, path } of pages) {
+    try {
+      results.push(await checkPage(page, errors, name, h.baseUrl + path));
+    } catch (error) {
+      results.push({ name, scanMs: 0, seededMarks: 0, problems: [`check failed: ${(error as Error).message.split('\n')[0]}`] });
+    }
+  }
+  const failed = results.filter((r) => r.problems.length > 0);
+  const bySpeed = [...results].sort((a, b) => b.scanMs - a.scanMs);
+  const median = bySpeed[Math.floor(bySpeed.length / 2)]!;
+  console.log(
+    [
+      `page-safety: ${results.length - failed.length}/${results.length} pages passed in ${((Date.now() - startedAt) / 1000).toFixed(0)} s` +
+        (corpusPresent ? ` (corpus: ${CORPUS})` : ' (corpus SKIPPED: not found)'),
+      `scan time per page: slowest ${bySpeed[0]!.scanMs.toFixed(1)} ms (${bySpeed[0]!.name}), median ${median.scanMs.toFixed(1)} ms`,
+      `slowest five: ${bySpeed
+        .slice(0, 5)
+        .map((r) => `${r.name} ${r.scanMs.toFixed(1)} ms`)
+        .join(', ')}`,
+      `highlights of seeded names: ${results.reduce((n, r) => n + r.seededMarks, 0)} on ${results.filter((r) => r.seededMarks > 0).length} pages`,
+      ...failed.flatMap((r) => r.problems.map((p) => `FAIL ${r.name}: ${p}`)),
+    ].join('\n'),
+  );
+  expect(failed.map((r) => `${r.name}: ${r.problems.join('; ')}`)).toEqual([]);
+});
