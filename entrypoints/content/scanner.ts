@@ -162,6 +162,8 @@ export class Scanner {
         this.enqueue(this.blockAround(target));
         continue;
       }
+      // Moved or removed nodes may change the order of the mentions (read by the card and the popup).
+      if (record.removedNodes.length > 0) highlighter.orderMayHaveChanged();
       for (const removed of record.removedNodes) {
         // The page removed a text node we had split: the pieces we made after it must go too.
         if (removed.nodeType === Node.TEXT_NODE && record.nextSibling && this.isOurs(record.nextSibling)) {
@@ -207,9 +209,10 @@ export class Scanner {
         if (this.processRun(step.value)) changed = true;
       }
     });
+    // The change report (the page's mention count) is work of this slice too: it goes into the measure.
+    if (changed) this.options.onChange?.();
     performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
     if (this.current || this.queue.length > 0) this.schedule(0);
-    if (changed) this.options.onChange?.();
   }
 
   private nextRoot(): Node | null {
@@ -217,12 +220,21 @@ export class Scanner {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       // A subtree already queued inside another queued subtree is read by the outer walk.
-      if (this.queue.some((other) => other !== root && other.contains(root))) continue;
+      // Climbing the root's ancestors costs its depth; asking every queued node
+      // whether it contains the root cost the queue's length, squared over a
+      // mutation storm of hundreds of subtrees.
+      if (this.hasQueuedAncestor(root)) continue;
       if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) continue;
       if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE && isInsideSkipped(root, this.doc.documentElement)) continue;
       return root;
     }
     return null;
+  }
+
+  private hasQueuedAncestor(node: Node): boolean {
+    if (this.queue.length === 0) return false;
+    for (let up = node.parentNode; up; up = up.parentNode) if (this.queue.includes(up)) return true;
+    return false;
   }
 
   /** Matches one run; returns true when it wrapped anything. */
