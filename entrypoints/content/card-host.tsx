@@ -46,6 +46,9 @@ export class CardHost {
   private openTimer: ReturnType<typeof setTimeout> | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private stopPositioning: (() => void) | null = null;
+  private uiReady: Promise<void> | null = null;
+  /** Started when the hover intent fired; ended by the card's first painted frame. */
+  private paintProbe: PaintProbe | null = null;
   private returnFocus: HTMLElement | null = null;
   private readonly cache = new Map<string, EntityView | null>();
 
@@ -62,7 +65,14 @@ export class CardHost {
       this.cancelClose();
       if (this.state?.anchor === mark) return;
       this.cancelOpen();
-      this.openTimer = setTimeout(() => void this.open(mark), HOVER_INTENT_MS);
+      // The card's UI is made and mounted (empty) while the hover-intent delay
+      // runs: its CSS comes from the extension asynchronously, and parsing it
+      // took ~5 ms of the first open. The card then paints in the first frame after the delay.
+      void this.prepareUi();
+      this.openTimer = setTimeout(() => {
+        this.paintProbe = startPaintProbe();
+        void this.open(mark);
+      }, HOVER_INTENT_MS);
     });
     this.ctx.addEventListener(doc, 'pointerout', (event) => {
       const mark = markFrom(event);
@@ -95,13 +105,14 @@ export class CardHost {
     this.cancelClose();
     if (options.focus) this.returnFocus = mark;
     this.state = { anchor: mark, entityId, aliasIndex, view: this.cached(entityId, aliasIndex), trail: [] };
-    await this.ensureUi();
+    await this.prepareUi();
     this.render();
     if (this.state.view === null) await this.load(entityId, aliasIndex);
     if (options.focus) this.container?.querySelector<HTMLElement>('.cl-card')?.focus();
   }
 
   close(restoreFocus = false): void {
+    this.paintProbe = null;
     this.cancelOpen();
     this.cancelClose();
     this.state = null;
@@ -117,6 +128,7 @@ export class CardHost {
     this.close();
     this.ui?.remove();
     this.ui = null;
+    this.uiReady = null;
     this.container = null;
   }
 
@@ -138,8 +150,15 @@ export class CardHost {
     }
   }
 
-  private async ensureUi(): Promise<void> {
-    if (this.ui) return;
+  /** Creates and mounts the card's (empty) shadow root UI once. */
+  private prepareUi(): Promise<void> {
+    this.uiReady ??= this.createUi().then(() => {
+      if (this.ui && !this.ui.mounted) this.ui.mount();
+    });
+    return this.uiReady;
+  }
+
+  private async createUi(): Promise<void> {
     this.ui = await createShadowRootUi(this.ctx, {
       name: 'case-lens-card',
       position: 'inline',
@@ -163,7 +182,6 @@ export class CardHost {
         if (container) render(null, container);
       },
     });
-    this.ui.mount();
   }
 
   private render(): void {
@@ -193,6 +211,8 @@ export class CardHost {
       container,
     );
     this.position();
+    this.paintProbe?.cardRendered();
+    this.paintProbe = null;
   }
 
   private position(): void {
@@ -254,4 +274,36 @@ export class CardHost {
     if (this.openTimer !== null) clearTimeout(this.openTimer);
     this.openTimer = null;
   }
+}
+
+interface PaintProbe {
+  cardRendered(): void;
+}
+
+/**
+ * Measures the time from a hover intent to the first painted frame of the card
+ * it opens, as the `case-lens:card` performance measure, with the number of
+ * frames it took in `detail.frames` (1: the first frame after the intent). A
+ * frame callback runs before that frame is painted, and a task it posts runs
+ * after; callbacks of one frame get the same timestamp.
+ */
+function startPaintProbe(): PaintProbe {
+  const intentAt = performance.now();
+  let firstFrame: number | null = null;
+  requestAnimationFrame((time) => {
+    firstFrame = time;
+  });
+  return {
+    cardRendered() {
+      requestAnimationFrame((time) => {
+        const frames = firstFrame === null || time === firstFrame ? 1 : 1 + Math.max(1, Math.round((time - firstFrame) / (1000 / 60)));
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          performance.measure('case-lens:card', { start: intentAt, end: performance.now(), detail: { frames } });
+        };
+        channel.port2.postMessage(null);
+      });
+    },
+  };
 }

@@ -25,7 +25,9 @@ export default defineContentScript({
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
   let settings: Settings = await loadSettings();
+  const compileStart = performance.now();
   const matcher = compileLexicon(bundledLexicon);
+  performance.measure('case-lens:compile', { start: compileStart, end: performance.now() });
   const names = new Map(bundledLexicon.map((e) => [e.id, e.aliases[0]?.text ?? e.id]));
   const highlighter = new Highlighter();
   const pageStyle = new PageStyle();

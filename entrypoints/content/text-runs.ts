@@ -72,7 +72,11 @@ export function* textRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => voi
   while (node) {
     let descend: Node | null = null;
     if (node.nodeType === TEXT_NODE) {
-      const block = blocks[blocks.length - 1]!;
+      let block = blocks[blocks.length - 1]!;
+      // With no block element above it inside a shadow root, a text node's
+      // block is its parent (as it always was; inline siblings at the top of a
+      // shadow root are not joined).
+      if (block.nodeType !== ELEMENT_NODE) block = node.parentNode!;
       if (boundary || (nodes.length > 0 && block !== runBlock)) {
         boundary = false;
         if (nodes.length > 0) yield flush();

@@ -112,6 +112,8 @@ export function checkCaseSentences(expectations) {
 /**
  * The floor: one TreeWalker pass over every text node of the body and one
  * regular expression of every alias, run on a page without the extension.
+ * The expression is the fastest form measured here: `\b` boundaries and the
+ * `i` flag (Unicode-aware lookarounds with the `u` flag cost 3-8 times more).
  */
 export function floorScan(aliases) {
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s\u00a0-]+/g, '[\\s\\u00a0-]+');
@@ -120,7 +122,7 @@ export function floorScan(aliases) {
     .sort((a, b) => b.length - a.length)
     .join('|');
   const started = performance.now();
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = new RegExp(`\\b(?:${source})\\b`, 'gi');
   let count = 0;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
