@@ -284,7 +284,7 @@ async function measureHover(page, hovers = 3) {
       out.push(
         await tab.evaluate(() => {
           const m = performance.getEntriesByName('case-lens:card').at(-1);
-          return { ms: m.duration, frames: m.detail?.frames ?? NaN };
+          return { ms: m.duration, frames: m.detail.frames, frameMs: m.detail.frameMs, renderMs: m.detail.renderMs };
         }),
       );
       await tab.mouse.move(1, 1);
@@ -350,12 +350,13 @@ for (const s of scaling) {
   out(`| ${s.count.toLocaleString('en')} | ${fmt(s.scanMs)} | ${fmt(s.scanMs / scaling[0].scanMs, 2)} | ${fmt(s.compileMs)} | ${s.mentions} | ${Math.round(s.contentKiB)} KiB |`);
 }
 out();
-const hoverMedian = median(firstHovers.map((h) => h.ms));
-out(
-  `Hover card on ${hoverPage.name}, from the hover-intent timer firing to the first painted frame with the card: ` +
-    `first hover of a page ${fmt(hoverMedian)} ms median (frames: ${firstHovers.map((h) => h.frames).join(', ')}), ` +
-    `later hovers ${fmt(median(laterHovers.map((h) => h.ms)))} ms median, worst ${fmt(Math.max(...hoverRuns.flat().map((h) => h.ms)))} ms.`,
-);
+const hoverLine = (label, hovers) =>
+  `${label}: card rendered ${fmt(median(hovers.map((h) => h.renderMs)))} ms after the intent, the frame showing it began at ` +
+  `${fmt(median(hovers.map((h) => h.frameMs)))} ms (worst ${fmt(Math.max(...hovers.map((h) => h.frameMs)))}; the first frame after the ` +
+  `intent in ${hovers.filter((h) => h.frames === 1).length} of ${hovers.length}) and was painted by ${fmt(median(hovers.map((h) => h.ms)))} ms`;
+out(`Hover card on ${hoverPage.name}, times from the hover-intent timer firing, medians:`);
+out(`- ${hoverLine('first hover of a page', firstHovers)}.`);
+out(`- ${hoverLine('later hovers', laterHovers)}.`);
 // A long task counts when it recurs in most runs of a page: on a shared machine a
 // slice is sometimes stretched by another process taking the core.
 const recurring = results.filter((r) => r.blamedRuns * 2 > r.runs);
@@ -394,8 +395,15 @@ if (caseResult) {
 }
 const scaleRatio = scaling[2].scanMs / scaling[0].scanMs;
 budget(`10,000 aliases cost <= 2x 100 aliases (${scalingPage.name})`, scaleRatio <= 2, `scan ${fmt(scaling[0].scanMs)} → ${fmt(scaling[2].scanMs)} ms, ratio ${fmt(scaleRatio, 2)}; compile ${fmt(scaling[0].compileMs)} → ${fmt(scaling[2].compileMs)} ms`);
-const firstFrames = median(firstHovers.map((h) => h.frames));
-budget(`hover card painted in the first frame after the hover-intent delay`, firstFrames <= 1 && median(laterHovers.map((h) => h.frames)) <= 1, `median frames ${firstFrames} (first hover), ${median(laterHovers.map((h) => h.frames))} (later); median ${fmt(hoverMedian)} ms incl. waiting for the frame (one frame = ${fmt(FRAME_MS)} ms)`);
+// Visible within one frame: the card is in the first frame after the intent, and that frame begins within one
+// frame interval of it (so the card's own work did not hold the frame back).
+const inFirstFrame = (hovers) => median(hovers.map((h) => h.frameMs)) <= FRAME_MS && median(hovers.map((h) => h.frames)) === 1;
+budget(
+  `hover card visible within one frame after the hover-intent delay`,
+  inFirstFrame(firstHovers) && inFirstFrame(laterHovers),
+  `the frame showing the card began ${fmt(median(firstHovers.map((h) => h.frameMs)))} ms (first hover) and ` +
+    `${fmt(median(laterHovers.map((h) => h.frameMs)))} ms (later hovers) after the intent, medians; one frame = ${fmt(FRAME_MS)} ms`,
+);
 budget(
   `no task over ${LONG_TASK_MS} ms caused by the extension (${corpusResults.length} corpus pages, ${results.length} in all)`,
   corpusPresent ? blamed.length === 0 : null,

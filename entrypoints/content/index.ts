@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import '@/components/card.css';
 import { bundledLexicon } from '@/facts/bundled-lexicon';
-import { compileLexicon } from '@/facts/lexicon';
+import { compileLexiconInSlices } from '@/facts/lexicon';
 import { CATEGORIES } from '@/facts/constants';
 import type { ContentRequest, PageMention, PageSummary } from '@/lib/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/lib/settings';
@@ -25,9 +25,11 @@ export default defineContentScript({
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
   let settings: Settings = await loadSettings();
-  const compileStart = performance.now();
-  const matcher = compileLexicon(bundledLexicon);
-  performance.measure('case-lens:compile', { start: compileStart, end: performance.now() });
+  // Compiled in slices, each recorded as a case-lens:compile measure: a large store must not block the page.
+  const matcher = await compileLexiconInSlices(bundledLexicon, {
+    onSlice: (start, end) => performance.measure('case-lens:compile', { start, end }),
+  });
+  if (ctx.isInvalid) return;
   const names = new Map(bundledLexicon.map((e) => [e.id, e.aliases[0]?.text ?? e.id]));
   const highlighter = new Highlighter();
   const pageStyle = new PageStyle();

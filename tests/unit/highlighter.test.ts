@@ -116,7 +116,7 @@ describe('the hand-walked runs agree with the reference walk', () => {
   const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const TAGS = ['span', 'em', 'a', 'b', 'code', 'p', 'div', 'li', 'br', 'td', 'section', 'textarea', 'script', 'button', 'case-lens-mark'];
-  const TEXTS = ['Park ', 'Jin Hyok', ' ', '\n  ', '', 'Lazarus', ' Group', 'x'];
+  const TEXTS = ['Park ', 'Jin Hyok', ' ', '\n  ', '', 'Lazarus', ' Group', 'x', '\u00a0'];
 
   function fill(parent: Node, depth: number): void {
     const count = Math.floor(next() * 5);
@@ -151,6 +151,9 @@ describe('the hand-walked runs agree with the reference walk', () => {
       // The scanner walks each shadow root it is told of on its own.
       for (const shadow of [...shadows]) runs.push(...textRuns(shadow, (s) => shadows.push(s)));
       for (const shadow of [...referenceShadows]) expected.push(...referenceTextRuns(shadow, (s) => referenceShadows.push(s)));
+      // Runs of white space only are no longer handed out: they can hold no name.
+      const kept = expected.filter((r) => r.text.trim() !== '');
+      expected.splice(0, expected.length, ...kept);
       expect(runs.map((r) => r.text)).toEqual(expected.map((r) => r.text));
       expect(runs.map((r) => r.starts)).toEqual(expected.map((r) => r.starts));
       runs.forEach((r, i) => r.nodes.forEach((node, j) => expect(node).toBe(expected[i]!.nodes[j])));

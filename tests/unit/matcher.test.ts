@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../facts/matcher/compile';
+import { compileMatcher, compileMatcherInSlices } from '../../facts/matcher/compile';
 import { compileLexicon, lexiconTerms } from '../../facts/lexicon';
 import { compileReferenceMatcher } from './reference/matcher';
 import { loadEntityFiles } from '../../scripts/fact-files';
@@ -139,5 +139,27 @@ describe('the flat trie agrees with the reference matcher', () => {
     }
     expect(matches).toBeGreaterThan(2000);
     expect(fast.termCount).toBe(reference.termCount);
+  });
+});
+
+describe('compiling in slices', () => {
+  it('gives the same matcher, pausing between slices', async () => {
+    const terms = Array.from({ length: 3000 }, (_, i) => ({ text: `Actor ${i.toString(36)} Group`, entry: i }));
+    const slices: [number, number][] = [];
+    let pauses = 0;
+    const sliced = await compileMatcherInSlices(terms, {
+      sliceMs: 0,
+      pause: async () => {
+        pauses += 1;
+      },
+      onSlice: (start, end) => slices.push([start, end]),
+    });
+    const whole = compileMatcher(terms);
+    const text = 'seen: Actor zz Group, Actor a Group and ACTOR 1Z-group, not Actor zzz Group.';
+    expect(sliced.findAll(text)).toEqual(whole.findAll(text));
+    expect(sliced.findAll(text).map((m) => m.entry)).toEqual([parseInt('zz', 36), 10, parseInt('1z', 36)]);
+    expect(sliced.termCount).toBe(3000);
+    expect(pauses).toBeGreaterThan(10);
+    expect(slices.length).toBe(pauses + 1);
   });
 });
