@@ -370,6 +370,14 @@ out(
       : '') +
     `. Longest scan slice ${fmt(Math.max(...results.map((r) => r.maxSliceMs)))} ms.`,
 );
+out(
+  `Case sentences marked exactly (every expected highlight, nothing else inside them): ` +
+    results
+      .filter((r) => r.check && r.check.spans > 0)
+      .map((r) => `${r.name} ${r.check.marked}/${r.check.expected}`)
+      .join(', ') +
+    '.',
+);
 out(`Content script: ${kib(contentBytes.length)}, ${(contentGzip / 1024).toFixed(1)} KiB gzipped.`);
 out();
 

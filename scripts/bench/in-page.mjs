@@ -43,7 +43,7 @@ export function extensionReport() {
   // One mention per run of wrappers: a wrapper continues the previous one when
   // the nearest non-empty text before it sits in a wrapper of the same entity.
   const roots = [document];
-  for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  for (let i = 0; i < roots.length; i += 1) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   let mentions = 0;
   let wrappers = 0;
   for (const root of roots) {
@@ -68,7 +68,9 @@ export function extensionReport() {
  * right, and the first few differences.
  */
 export function checkCaseSentences(expectations) {
-  const spans = document.querySelectorAll('[data-bench-case]');
+  const roots = [document];
+  for (let i = 0; i < roots.length; i += 1) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  const spans = roots.flatMap((root) => [...root.querySelectorAll('[data-bench-case]')]);
   let expected = 0;
   let marked = 0;
   const wrong = [];
@@ -80,7 +82,7 @@ export function checkCaseSentences(expectations) {
       const entity = mark.getAttribute('data-entity');
       // Pieces of one match are adjacent in document order with no text between.
       const prevText = (() => {
-        const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+        const walker = span.ownerDocument.createTreeWalker(span, NodeFilter.SHOW_TEXT);
         walker.currentNode = mark;
         for (let n = walker.previousNode(); n; n = walker.previousNode()) if (n.data.length > 0) return n;
         return null;
