@@ -1,5 +1,5 @@
 import type { Alias, Category } from './schema';
-import { compileMatcher, type Matcher, type Term } from './matcher/compile';
+import { compileMatcher, compileMatcherInSlices, type Matcher, type SliceOptions, type Term } from './matcher/compile';
 
 /** What the page scanner needs of an entity: no facts, no sources. */
 export interface LexiconEntity {
@@ -70,4 +70,9 @@ export function lexiconTerms(entities: LexiconEntity[]): Term<Hit | null>[] {
 
 export function compileLexicon(entities: LexiconEntity[]): Matcher<Hit> {
   return compileMatcher<Hit>(lexiconTerms(entities));
+}
+
+/** The same, compiled in slices that leave the thread free in between (for the content script). */
+export function compileLexiconInSlices(entities: LexiconEntity[], options?: SliceOptions): Promise<Matcher<Hit>> {
+  return compileMatcherInSlices<Hit>(lexiconTerms(entities), options);
 }

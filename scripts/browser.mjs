@@ -45,6 +45,25 @@ export function findChromium({ install = true } = {}) {
   return null;
 }
 
+/**
+ * Command-line switches for a headless Chromium driven by Playwright, with the
+ * unpacked extension in `extensionDir` when given. (As root Chromium needs
+ * --no-sandbox; the background-networking switches stop floods of refused
+ * connections in a sandbox without network.)
+ */
+export function chromiumArgs(extensionDir) {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+  ];
+}
+
 export const NO_BROWSER_MESSAGE =
   'No Chromium found: set CHROMIUM_PATH to a Chromium binary, or install one (Debian/Ubuntu: sudo apt-get install chromium).';
 

@@ -57,6 +57,10 @@ export class CardHost {
   private stopPositioning: (() => void) | null = null;
   private positionedFor: HTMLElement | null = null;
   /** The highlight a keyboard user came from: focus returns there when the card closes. */
+  private uiReady: Promise<void> | null = null;
+  private warmedUp = false;
+  /** Started when the hover intent fired; ended by the card's first painted frame. */
+  private paintProbe: PaintProbe | null = null;
   private returnFocus: HTMLElement | null = null;
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
@@ -76,7 +80,14 @@ export class CardHost {
       // A pinned or keyboard-opened card stays until it is closed; hovering elsewhere does not replace it.
       if (this.state?.anchor === mark || this.sticky) return;
       this.cancelOpen();
-      this.openTimer = setTimeout(() => void this.open(mark), HOVER_INTENT_MS);
+      // The card's UI is made and mounted (empty) while the hover-intent delay
+      // runs: its CSS comes from the extension asynchronously, and parsing it
+      // took ~5 ms of the first open. The card then paints in the first frame after the delay.
+      void this.prepareUi().then(() => this.warmUp(mark));
+      this.openTimer = setTimeout(() => {
+        this.paintProbe = startPaintProbe();
+        void this.open(mark);
+      }, HOVER_INTENT_MS);
     });
     this.ctx.addEventListener(doc, 'pointerout', (event) => {
       const mark = markFrom(event);
@@ -129,7 +140,7 @@ export class CardHost {
       this.returnFocus = null;
     }
     this.state = { anchor: mark, entityId, aliasIndex, claimIndex, view: this.cached(entityId, aliasIndex, claimIndex), trail: [] };
-    await this.ensureUi();
+    await this.prepareUi();
     if (this.state?.anchor !== mark) return; // closed or replaced while the UI was made
     this.focusWhenPlaced = options.focus === true;
     this.render();
@@ -137,6 +148,7 @@ export class CardHost {
   }
 
   close(restoreFocus = false): void {
+    this.paintProbe = null;
     this.cancelOpen();
     this.cancelClose();
     this.state = null;
@@ -154,6 +166,7 @@ export class CardHost {
     this.close();
     this.ui?.remove();
     this.ui = null;
+    this.uiReady = null;
     this.container = null;
   }
 
@@ -179,8 +192,40 @@ export class CardHost {
     }
   }
 
-  private async ensureUi(): Promise<void> {
-    if (this.ui) return;
+  /**
+   * Runs the card's code once, off screen, while the first hover-intent delay
+   * of the page runs: the first card paid ~8 ms for cold code (Preact's first
+   * render, Floating UI's first placement and the style reads behind it), which
+   * pushed it past the first frame after the intent. Nothing is shown.
+   */
+  private warmUp(anchor: HTMLElement): void {
+    if (this.warmedUp || !this.container?.isConnected) return;
+    this.warmedUp = true;
+    const scratch = document.createElement('div');
+    render(
+      <section class="cl-card">
+        <header>
+          <h2>{anchor.textContent}</h2>
+          <button type="button">×</button>
+        </header>
+      </section>,
+      scratch,
+    );
+    render(null, scratch);
+    computePosition(anchor, this.container, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift()] }).catch(
+      () => undefined,
+    );
+  }
+
+  /** Creates and mounts the card's (empty) shadow root UI once. */
+  private prepareUi(): Promise<void> {
+    this.uiReady ??= this.createUi().then(() => {
+      if (this.ui && !this.ui.mounted) this.ui.mount();
+    });
+    return this.uiReady;
+  }
+
+  private async createUi(): Promise<void> {
     this.ui = await createShadowRootUi(this.ctx, {
       css: this.options.css,
       name: 'case-lens-card',
@@ -206,7 +251,6 @@ export class CardHost {
         if (container) render(null, container);
       },
     });
-    this.ui.mount();
   }
 
   private render(): void {
@@ -238,6 +282,8 @@ export class CardHost {
       container,
     );
     this.position();
+    this.paintProbe?.cardRendered();
+    this.paintProbe = null;
   }
 
   private position(): void {
@@ -344,4 +390,40 @@ export class CardHost {
     if (this.openTimer !== null) clearTimeout(this.openTimer);
     this.openTimer = null;
   }
+}
+
+interface PaintProbe {
+  cardRendered(): void;
+}
+
+/**
+ * Measures a hover card's way to the screen, from the hover-intent timer
+ * firing, as the `case-lens:card` performance measure (ending once the frame
+ * showing the card has been produced: a frame callback runs before that frame
+ * is painted, and a task it posts runs after). Its `detail` says how long the
+ * card took to render (`renderMs`), when the frame showing it began
+ * (`frameMs`), and whether that was the first frame after the intent
+ * (`frames`: 1; callbacks of one frame get the same timestamp).
+ */
+function startPaintProbe(): PaintProbe {
+  const intentAt = performance.now();
+  let firstFrame: number | null = null;
+  requestAnimationFrame((time) => {
+    firstFrame = time;
+  });
+  return {
+    cardRendered() {
+      const renderMs = performance.now() - intentAt;
+      requestAnimationFrame((time) => {
+        const frameMs = performance.now() - intentAt;
+        const frames = firstFrame === null || time === firstFrame ? 1 : 1 + Math.max(1, Math.round((time - firstFrame) / (1000 / 60)));
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          performance.measure('case-lens:card', { start: intentAt, end: performance.now(), detail: { frames, renderMs, frameMs } });
+        };
+        channel.port2.postMessage(null);
+      });
+    },
+  };
 }

@@ -30,6 +30,9 @@ const SKIPPED_TAGS = new Set([
   'BUTTON',
 ]);
 
+/** The elements `isSkippedElement` skips for an attribute (editors, text boxes), as one selector. */
+export const SKIPPED_BY_ATTRIBUTE = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
+
 /**
  * True when nothing inside `el` may be wrapped: form fields, code-like
  * elements, SVG and MathML, anything editable, and our own UI. Editability is
@@ -37,11 +40,8 @@ const SKIPPED_TAGS = new Set([
  * recalculation on every element.
  */
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.tagName;
-  if (SKIPPED_TAGS.has(tag)) return true;
-  if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // svg, math
-  // Our UI, and text we already wrapped: a rescan leaves existing highlights as they are.
-  if (tag.startsWith('CASE-LENS-')) return true;
+  // Form fields, svg, math, our UI, and text we already wrapped: a rescan leaves existing highlights as they are.
+  if (flowOf(el) === FLOW_SKIPPED) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (el.getAttribute('role') === 'textbox') return true;
@@ -90,6 +90,30 @@ const INLINE_TAGS = new Set([
 
 export function isInlineElement(el: Element): boolean {
   return INLINE_TAGS.has(el.tagName);
+}
+
+/** How the page walk treats an element: it ends runs (block), joins them (inline) or is never entered (skipped). */
+export const FLOW_BLOCK = 0;
+export const FLOW_INLINE = 1;
+export const FLOW_SKIPPED = 2;
+/** By local name: unlike `tagName`, which Blink upper-cases into a new string on every read, it is a shared string. */
+const FLOW_BY_NAME = new Map<string, number>([
+  ...[...INLINE_TAGS].map((tag): [string, number] => [tag.toLowerCase(), FLOW_INLINE]),
+  ...[...SKIPPED_TAGS].map((tag): [string, number] => [tag.toLowerCase(), FLOW_SKIPPED]),
+]);
+
+/**
+ * The flow of `el` from its name and namespace alone (`isSkippedElement` also
+ * reads attributes; see SKIPPED_BY_ATTRIBUTE). It runs for every element of
+ * the page, so it reads one property, and tells HTML from SVG and MathML with
+ * `instanceof`, which asks no DOM binding (same as a namespaceURI test).
+ */
+export function flowOf(el: Element): number {
+  if (!(el instanceof HTMLElement)) return FLOW_SKIPPED;
+  const name = el.localName;
+  const flow = FLOW_BY_NAME.get(name);
+  if (flow !== undefined) return flow;
+  return name.startsWith(OWN_PREFIX) ? FLOW_SKIPPED : FLOW_BLOCK;
 }
 
 /** True when the document itself is editable (designMode, a rich-text editor frame). */

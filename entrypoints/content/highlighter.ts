@@ -1,4 +1,3 @@
-import Mark from 'mark.js';
 import type { Hit } from '@/facts/lexicon';
 import { MARK_TAG } from './dom-rules';
 
@@ -13,46 +12,39 @@ export interface PlacedMatch {
   attributes?: Record<string, string>;
 }
 
-interface MarkJsRange {
-  start: number;
-  length: number;
-}
-
-// mark.js leaves out text under these parents; offsets must be counted the same way.
-const MARKJS_IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'TITLE', 'HEAD', 'HTML']);
-
-function textOffsetWithin(context: Element, target: Text): number {
-  const doc = context.ownerDocument;
-  const it = doc.createNodeIterator(context, NodeFilter.SHOW_TEXT);
-  let offset = 0;
-  for (let node = it.nextNode(); node; node = it.nextNode()) {
-    if (node === target) return offset;
-    const parent = node.parentNode as Element | null;
-    if (parent && MARKJS_IGNORED_PARENTS.has(parent.nodeName)) continue;
-    offset += (node as Text).data.length;
+/**
+ * The text nodes a match covers, in document order: its start node, every
+ * text node between, its end node. Empty when the end does not follow the start.
+ */
+function coveredTextNodes(match: PlacedMatch): Text[] {
+  const { startNode, endNode } = match;
+  if (startNode === endNode) return [startNode];
+  const walker = startNode.ownerDocument.createTreeWalker(startNode.getRootNode(), NodeFilter.SHOW_TEXT);
+  walker.currentNode = startNode;
+  const nodes = [startNode];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes.push(node as Text);
+    if (node === endNode) return nodes;
   }
-  return -1;
-}
-
-function contextOf(match: PlacedMatch): Element | null {
-  if (match.startNode === match.endNode) return match.startNode.parentElement;
-  const range = match.startNode.ownerDocument.createRange();
-  range.setStart(match.startNode, 0);
-  range.setEnd(match.endNode, 0);
-  const common = range.commonAncestorContainer;
-  return common.nodeType === Node.ELEMENT_NODE ? (common as Element) : common.parentElement;
+  return [];
 }
 
 /**
- * Wraps matches with mark.js and undoes the wrapping exactly.
+ * Wraps matches and undoes the wrapping exactly.
  *
- * mark.js is handed one small context per match (the match's parent element),
- * never the whole page: its cost grows with the text it walks. It splits text
- * nodes so that the original node keeps the text before the match, a wrapper
- * holds the match and a new node holds the rest. Unwrapping reverses exactly
- * that (mark.js's own `unmark()` calls `normalize()`, which would also merge
- * the page's own adjacent text nodes), so the page gets back the same text
- * node objects with the same data.
+ * Each piece of a match is wrapped the way mark.js's `markRanges` did it, so
+ * the DOM is the same as before: the original text node keeps the text before
+ * the match (possibly empty), a wrapper holds a new text node with the match,
+ * and a new node holds the rest (possibly empty). mark.js itself was dropped
+ * from the content script: even on a one-sentence context a call cost ~100 µs
+ * (its NodeIterator filter runs `element.matches()` for five selectors on every
+ * text node, three times per step), 45-60 ms for the 450 mentions of a 1 MB
+ * page, while the scanner already knows the exact nodes and offsets; splitting
+ * them here costs a few microseconds a match.
+ *
+ * Unwrapping reverses exactly that (mark.js's own `unmark()` calls
+ * `normalize()`, which would also merge the page's own adjacent text nodes),
+ * so the page gets back the same text node objects with the same data.
  */
 export class Highlighter {
   /** Every wrapper we made, in creation order. */
@@ -68,6 +60,17 @@ export class Highlighter {
   /** What each wrapper names, and the other pieces of its match. */
   private readonly hits = new WeakMap<HTMLElement, Hit>();
   private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
+  /**
+   * First wrappers in document order, kept sorted as they come instead of
+   * sorting every wrapper on each call: the page's mention count is read after
+   * every scan slice, and a full sort by compareDocumentPosition each time cost
+   * more than the scan itself on pages with hundreds of mentions.
+   */
+  private ordered: HTMLElement[] = [];
+  /** First wrappers made since `ordered` was last brought up to date. */
+  private unordered: HTMLElement[] = [];
+  /** Wrappers were removed, or the page moved nodes: `ordered` must be rebuilt. */
+  private orderStale = false;
 
   get size(): number {
     return this.marks.size;
@@ -79,51 +82,89 @@ export class Highlighter {
 
   /** One wrapper per mention, in document order. */
   mentions(): HTMLElement[] {
-    return [...this.marks]
-      .filter((m) => this.firsts.has(m) && m.isConnected)
-      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    this.updateOrder();
+    return this.ordered.filter((m) => m.isConnected);
   }
 
   /** Wraps one match; returns the wrappers made (several when it spans inline elements). */
   wrap(match: PlacedMatch): HTMLElement[] {
-    const context = contextOf(match);
-    if (!context || !match.startNode.isConnected || !match.endNode.isConnected) return [];
-    const start = textOffsetWithin(context, match.startNode);
-    const endBase = textOffsetWithin(context, match.endNode);
-    if (start < 0 || endBase < 0) return [];
-    const from = start + match.startOffset;
-    const to = endBase + match.endOffset;
-    if (to <= from) return [];
+    const { startNode, endNode, startOffset, endOffset } = match;
+    if (!startNode.isConnected || !endNode.isConnected) return [];
+    if (startOffset > startNode.length || endOffset > endNode.length) return [];
+    const nodes = coveredTextNodes(match);
+    if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
     const made: HTMLElement[] = [];
-    const { hit } = match;
-    new Mark(context).markRanges<MarkJsRange>([{ start: from, length: to - from }], {
-      element: MARK_TAG,
-      exclude: [],
-      each: (element) => {
-        element.removeAttribute('data-markjs');
-        element.setAttribute('data-entity', hit.entityId);
-        element.setAttribute('data-category', hit.category);
-        if (hit.wrongForm) element.setAttribute('data-wrong-form', String(hit.aliasIndex));
-        for (const [name, value] of Object.entries(match.attributes ?? {})) element.setAttribute(name, value);
-        const prev = element.previousSibling;
-        const next = element.nextSibling;
-        if (prev instanceof Text && !this.created.has(prev)) this.split.add(prev);
-        if (next instanceof Text) {
-          this.created.add(next);
-          this.remainders.set(element, next);
-        }
-        this.marks.add(element);
-        this.hits.set(element, hit);
-        made.push(element);
-      },
+    const last = nodes.length - 1;
+    nodes.forEach((node, i) => {
+      const from = i === 0 ? startOffset : 0;
+      const to = i === last ? endOffset : node.length;
+      // Empty pieces (an empty text node between, or a match starting at a node's end) are not wrapped.
+      if (to <= from) return;
+      made.push(this.wrapPiece(node, from, to, match));
     });
-    if (made[0]) this.firsts.add(made[0]);
+    if (made[0]) {
+      this.firsts.add(made[0]);
+      this.unordered.push(made[0]);
+    }
     for (const piece of made) this.pieces.set(piece, made);
     return made;
   }
 
   hitOf(mark: HTMLElement): Hit | undefined {
     return this.hits.get(mark);
+  }
+
+  private wrapPiece(node: Text, from: number, to: number, match: PlacedMatch): HTMLElement {
+    const middle = node.splitText(from);
+    const rest = middle.splitText(to - from);
+    const element = node.ownerDocument.createElement(MARK_TAG);
+    element.textContent = middle.data;
+    middle.parentNode!.replaceChild(element, middle);
+    const { hit } = match;
+    element.setAttribute('data-entity', hit.entityId);
+    element.setAttribute('data-category', hit.category);
+    if (hit.wrongForm) element.setAttribute('data-wrong-form', String(hit.aliasIndex));
+    for (const [name, value] of Object.entries(match.attributes ?? {})) element.setAttribute(name, value);
+    if (!this.created.has(node)) this.split.add(node);
+    this.created.add(rest);
+    this.remainders.set(element, rest);
+    this.marks.add(element);
+    this.hits.set(element, hit);
+    return element;
+  }
+
+  /** The page removed or moved nodes: the document order of the mentions must be read again. */
+  orderMayHaveChanged(): void {
+    this.orderStale = true;
+  }
+
+  /** Brings `ordered` up to date: new first wrappers are merged in, removed ones dropped. */
+  private updateOrder(): void {
+    if (this.orderStale) {
+      this.ordered = [...this.ordered, ...this.unordered].filter((m) => this.marks.has(m)).sort(compareOrder);
+      this.unordered = [];
+      this.orderStale = false;
+      return;
+    }
+    if (this.unordered.length === 0) return;
+    const fresh = this.unordered.sort(compareOrder);
+    this.unordered = [];
+    // The scan goes in document order, so new mentions usually follow all earlier ones.
+    const lastKnown = this.ordered[this.ordered.length - 1];
+    if (!lastKnown || compareOrder(lastKnown, fresh[0]!) < 0) {
+      this.ordered.push(...fresh);
+      return;
+    }
+    for (const mark of fresh) {
+      let lo = 0;
+      let hi = this.ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareOrder(this.ordered[mid]!, mark) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.ordered.splice(lo, 0, mark);
+    }
   }
 
   /** Removes the wrappers `select` picks (all by default), merging text back. */
@@ -136,6 +177,7 @@ export class Highlighter {
 
   private unwrapOne(mark: HTMLElement): void {
     this.marks.delete(mark);
+    this.orderStale = true;
     const parent = mark.parentNode;
     if (!parent) return;
     const prev = mark.previousSibling;
@@ -176,7 +218,10 @@ export class Highlighter {
     let current: Node | null = node;
     while (current && (this.isCreatedText(current) || this.marks.has(current as HTMLElement))) {
       const following: Node | null = current.nextSibling;
-      if (this.marks.delete(current as HTMLElement)) partners.push(...(this.pieces.get(current as HTMLElement) ?? []));
+      if (this.marks.delete(current as HTMLElement)) {
+        this.orderStale = true;
+        partners.push(...(this.pieces.get(current as HTMLElement) ?? []));
+      }
       (current as ChildNode).remove();
       current = following;
       removed = true;
@@ -194,4 +239,10 @@ export class Highlighter {
   isFollowedByMark(node: Text): boolean {
     return this.marks.has(node.nextSibling as HTMLElement);
   }
+}
+
+/** Document order of two nodes. */
+function compareOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '@/components/card.css?inline';
 import { bundledClaimSubjects, bundledLexicon } from '@/facts/bundled-lexicon';
 import { createClaimChecker, describeClaim } from '@/facts/claims';
-import { compileLexicon } from '@/facts/lexicon';
+import { compileLexiconInSlices } from '@/facts/lexicon';
 import { CATEGORIES } from '@/facts/constants';
 import type { ContentRequest, PageCheck, PageMention, PageSummary } from '@/lib/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/lib/settings';
@@ -30,7 +30,11 @@ export default defineContentScript({
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
   let settings: Settings = await loadSettings();
-  const matcher = compileLexicon(bundledLexicon);
+  // Compiled in slices, each recorded as a case-lens:compile measure: a large store must not block the page.
+  const matcher = await compileLexiconInSlices(bundledLexicon, {
+    onSlice: (start, end) => performance.measure('case-lens:compile', { start, end }),
+  });
+  if (ctx.isInvalid) return;
   const names = new Map(bundledLexicon.map((e) => [e.id, e.aliases[0]?.text ?? e.id]));
   const categories = new Map(bundledLexicon.map((e) => [e.id, e.category]));
   const claimsOf = new Map(bundledClaimSubjects.map((s) => [s.id, s.claims]));

@@ -191,6 +191,8 @@ export class Scanner {
         this.enqueue(this.blockAround(target));
         continue;
       }
+      // Moved or removed nodes may change the order of the mentions (read by the card and the popup).
+      if (record.removedNodes.length > 0) highlighter.orderMayHaveChanged();
       for (const removed of record.removedNodes) {
         removedAny = true;
         // The page removed a text node we had split: the pieces we made after it must go too.
@@ -248,9 +250,10 @@ export class Scanner {
       }
       if (!this.current && this.queue.length === 0 && this.reconcileContext()) changed = true;
     });
+    // The change report (the page's mention count) is work of this slice too: it goes into the measure.
+    if (changed) this.options.onChange?.();
     performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
     if (this.current || this.queue.length > 0) this.schedule(0);
-    if (changed) this.options.onChange?.();
   }
 
   private hasQueuedAncestor(node: Node): boolean {

@@ -1,5 +1,5 @@
 import { aliasKey } from '../alias-key';
-import { FOLD, foldString, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE, WORD } from './fold';
+import { FOLD, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE, WORD } from './fold';
 
 /** One spelling the matcher looks for. `entry` is returned with every match; `null` marks a blocker. */
 export interface Term<E> {
@@ -26,53 +26,150 @@ interface Ending<E> {
   exactKey: string | null;
 }
 
-interface TrieNode<E> {
-  next: Map<number, TrieNode<E>> | null;
-  endings: Ending<E>[] | null;
-  /** Terms ending in a letter or digit need a word boundary after them (not Hangul/Han, which take particles). */
-  needsEndBoundary: boolean;
-}
-
-const newNode = <E>(): TrieNode<E> => ({ next: null, endings: null, needsEndBoundary: false });
 const UNSPACED_SCRIPT_END = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const WORDLIKE_END = /[\p{L}\p{N}]$/u;
 
 /**
+ * Terms ending in a letter or digit need a word boundary after them (not
+ * Hangul/Han, which take particles). An ASCII last character is decided
+ * without the Unicode expressions, which cost more than the rest of a term's
+ * compilation together.
+ */
+function needsEndBoundary(text: string): boolean {
+  const trimmed = text.trim();
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last < 0x80) return (last >= 0x30 && last <= 0x39) || ((last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a);
+  return WORDLIKE_END.test(trimmed) && !UNSPACED_SCRIPT_END.test(trimmed);
+}
+
+/**
  * A trie over folded characters, walked once from every word start of the
- * text. The cost per position is a few map look-ups whatever the number of
+ * text. The cost per position is a few array reads whatever the number of
  * terms, so ten thousand aliases cost about what a hundred do. (A regular
  * expression built from the same trie is fast for a hundred terms but tries
  * alternatives one by one: ten times slower at ten thousand terms, and seconds
  * to compile.)
+ *
+ * The trie is flat: node n's children are a linked list through typed arrays
+ * (`firstChild`, `nextSibling`, `unit`), and the root's children are an array
+ * indexed by folded character. Compared with a Map per node this compiles ten
+ * thousand aliases about five times faster (a content script compiles it on
+ * every page) and walks faster too: a step is a few typed-array reads.
  */
 export function compileMatcher<E>(terms: Term<E | null>[]): Matcher<E> {
-  const root = newNode<E>();
-  let termCount = 0;
-  for (const term of terms) {
-    const folded = foldString(term.text);
-    if (folded.length === 0) continue;
-    let node = root;
-    for (let i = 0; i < folded.length; i += 1) {
-      const code = folded.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(code);
-      if (!child) {
-        child = newNode<E>();
-        node.next.set(code, child);
-      }
-      node = child;
+  const trie = createTrie<E>(terms);
+  for (const term of terms) trie.add(term);
+  return trie.matcher();
+}
+
+/** How `compileMatcherInSlices` shares the thread. */
+export interface SliceOptions {
+  /** Longest stretch of work before pausing (ms). */
+  sliceMs?: number;
+  /** Resolves when the thread may be used again (by default after a zero timeout). */
+  pause?: () => Promise<void>;
+  /** Told of each stretch of work, with performance.now() times. */
+  onSlice?: (start: number, end: number) => void;
+}
+
+/**
+ * The same matcher, compiled in slices of at most `sliceMs` with pauses
+ * between them: a content script compiles it on every page, and a store of
+ * tens of thousands of aliases would otherwise hold the page's main thread
+ * for a long task (~30 ms per 10,000 aliases in Chromium here).
+ */
+export async function compileMatcherInSlices<E>(terms: Term<E | null>[], options: SliceOptions = {}): Promise<Matcher<E>> {
+  const { sliceMs = 8, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), onSlice } = options;
+  const trie = createTrie<E>(terms);
+  let next = 0;
+  for (;;) {
+    const start = performance.now();
+    // The clock is read every 64 terms: a term costs a few microseconds.
+    do {
+      const end = Math.min(terms.length, next + 64);
+      while (next < end) trie.add(terms[next++]!);
+    } while (next < terms.length && performance.now() - start < sliceMs);
+    const done = next >= terms.length;
+    const matcher = done ? trie.matcher() : null;
+    onSlice?.(start, performance.now());
+    if (matcher) return matcher;
+    await pause();
+  }
+}
+
+function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): void; matcher(): Matcher<E> } {
+  let capacity = 64;
+  for (const term of terms) capacity += term.text.length;
+  let firstChild = new Int32Array(capacity);
+  let nextSibling = new Int32Array(capacity);
+  let unit = new Uint16Array(capacity);
+  let boundary = new Uint8Array(capacity);
+  /** The terms that end at a node; sparse. */
+  const endings: (Ending<E>[] | undefined)[] = [];
+  /** Children of the root by folded unit; node 0 is the root, so 0 means none. */
+  const rootChild = new Int32Array(TABLE_SIZE);
+  const rootFar = new Map<number, number>();
+  let nodeCount = 1;
+
+  function newNode(code: number): number {
+    if (nodeCount === firstChild.length) {
+      // NFC can lengthen a few strings: grow rather than trust the estimate.
+      const grow = <T extends Int32Array | Uint16Array | Uint8Array>(old: T): T => {
+        const bigger = new (old.constructor as new (n: number) => T)(old.length * 2);
+        bigger.set(old);
+        return bigger;
+      };
+      firstChild = grow(firstChild);
+      nextSibling = grow(nextSibling);
+      unit = grow(unit);
+      boundary = grow(boundary);
     }
-    const trimmed = term.text.trim();
-    if (WORDLIKE_END.test(trimmed) && !UNSPACED_SCRIPT_END.test(trimmed)) node.needsEndBoundary = true;
-    node.endings ??= [];
-    node.endings.push({ entry: term.entry, exactKey: term.caseSensitive ? aliasKey(term.text, true) : null });
+    unit[nodeCount] = code;
+    return nodeCount++;
+  }
+
+  function childOrNew(node: number, code: number): number {
+    if (node === 0) {
+      if (code < TABLE_SIZE) return (rootChild[code] ||= newNode(code));
+      let child = rootFar.get(code);
+      if (child === undefined) rootFar.set(code, (child = newNode(code)));
+      return child;
+    }
+    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!) if (unit[child] === code) return child;
+    const child = newNode(code);
+    nextSibling[child] = firstChild[node]!;
+    firstChild[node] = child;
+    return child;
+  }
+
+  let termCount = 0;
+  function add(term: Term<E | null>): void {
+    // The folded form of the term (see foldString), inserted as it is read:
+    // separators collapse to one and none leads or trails.
+    const composed = term.text.normalize('NFC');
+    let node = 0;
+    let pendingSeparator = false;
+    for (let k = 0; k < composed.length; k += 1) {
+      const code = foldUnit(composed.charCodeAt(k));
+      if (isIgnorable(code)) continue;
+      if (code === SEPARATOR) {
+        pendingSeparator = node !== 0;
+        continue;
+      }
+      if (pendingSeparator) node = childOrNew(node, SEPARATOR);
+      pendingSeparator = false;
+      node = childOrNew(node, code);
+    }
+    if (node === 0) return;
+    if (needsEndBoundary(term.text)) boundary[node] = 1;
+    (endings[node] ??= []).push({ entry: term.entry, exactKey: term.caseSensitive ? aliasKey(term.text, true) : null });
     termCount += 1;
   }
 
   /** The first ending that the original text satisfies (case-sensitive terms must match their case). */
-  function acceptedEnding(node: TrieNode<E>, text: string, start: number, end: number): Ending<E> | null {
+  function acceptedEnding(list: Ending<E>[], text: string, start: number, end: number): Ending<E> | null {
     let original: string | null = null;
-    for (const ending of node.endings!) {
+    for (const ending of list) {
       if (ending.exactKey === null) return ending;
       original ??= aliasKey(text.slice(start, end), true);
       if (original === ending.exactKey) return ending;
@@ -80,70 +177,61 @@ export function compileMatcher<E>(terms: Term<E | null>[]): Matcher<E> {
     return null;
   }
 
-  // First-character dispatch by array index: the inner loop's most frequent look-up.
-  const firstByCode: (TrieNode<E> | undefined)[] = new Array(TABLE_SIZE);
-  for (const [code, child] of root.next ?? []) if (code < TABLE_SIZE) firstByCode[code] = child;
+  function childOf(node: number, code: number): number {
+    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!) if (unit[child] === code) return child;
+    return 0;
+  }
 
   function findAll(text: string): TermMatch<E>[] {
     const found: TermMatch<E>[] = [];
     const length = text.length;
-    let previousIsWord = false;
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
-      if (previousIsWord) {
-        // Inside a word: no match can start here. Table look-up inlined for speed.
-        previousIsWord = code < TABLE_SIZE ? WORD[code] === 1 : isWordUnit(code);
-        i += 1;
-        continue;
-      }
-      const first = code < TABLE_SIZE ? firstByCode[FOLD[code]!] : root.next?.get(foldUnit(code));
-      if (!first) {
-        previousIsWord = isWordUnit(code);
-        i += 1;
-        continue;
-      }
-      // Walk the trie from this word start; remember the longest accepted ending.
-      let node: TrieNode<E> | undefined = first;
-      let j = i + 1;
-      let bestEnd = -1;
-      let best: Ending<E> | null = null;
-      while (node) {
-        while (j < length && isIgnorable(text.charCodeAt(j))) j += 1;
-        if (node.endings && !(node.needsEndBoundary && j < length && isWordUnit(text.charCodeAt(j)))) {
-          const ending = acceptedEnding(node, text, i, j);
-          if (ending) {
-            best = ending;
-            bestEnd = j;
-          }
-        }
-        if (j >= length || !node.next) break;
-        const folded = foldUnit(text.charCodeAt(j));
-        const child: TrieNode<E> | undefined = node.next.get(folded);
-        if (folded === SEPARATOR) {
-          // Any run of spaces, no-break spaces, newlines or hyphens stands for one separator.
-          if (!child) break;
-          j += 1;
-          while (j < length && foldUnit(text.charCodeAt(j)) === SEPARATOR) j += 1;
-          node = child;
-          continue;
-        }
-        if (!child) break;
-        node = child;
-        j += 1;
-      }
-      if (best && bestEnd > i) {
-        if (best.entry !== null) found.push({ start: i, end: bestEnd, entry: best.entry });
-        // Blockers consume their text too: nothing inside "Kim Il-sung" is matched.
-        i = bestEnd;
-        previousIsWord = isWordUnit(text.charCodeAt(bestEnd - 1));
-        continue;
-      }
-      previousIsWord = isWordUnit(code);
+      const first = code < TABLE_SIZE ? rootChild[FOLD[code]!]! : (rootFar.get(foldUnit(code)) ?? 0);
       i += 1;
+      if (first !== 0) {
+        // Walk the trie from this word start; remember the longest accepted ending.
+        const start = i - 1;
+        let node = first;
+        let j = i;
+        let bestEnd = -1;
+        let best: Ending<E> | null = null;
+        for (;;) {
+          while (j < length && isIgnorable(text.charCodeAt(j))) j += 1;
+          const list = endings[node];
+          if (list !== undefined && !(boundary[node] === 1 && j < length && isWordUnit(text.charCodeAt(j)))) {
+            const ending = acceptedEnding(list, text, start, j);
+            if (ending) {
+              best = ending;
+              bestEnd = j;
+            }
+          }
+          if (j >= length || firstChild[node] === 0) break;
+          const folded = foldUnit(text.charCodeAt(j));
+          const child = childOf(node, folded);
+          if (child === 0) break;
+          node = child;
+          j += 1;
+          // Any run of spaces, no-break spaces, newlines or hyphens stands for one separator.
+          if (folded === SEPARATOR) while (j < length && foldUnit(text.charCodeAt(j)) === SEPARATOR) j += 1;
+        }
+        if (best !== null) {
+          if (best.entry !== null) found.push({ start, end: bestEnd, entry: best.entry });
+          // Blockers consume their text too: nothing inside "Kim Il-sung" is matched.
+          i = bestEnd;
+          if (!isWordUnit(text.charCodeAt(bestEnd - 1))) continue;
+        } else if (!(code < TABLE_SIZE ? WORD[code] === 1 : isWordUnit(code))) continue;
+      } else if (!(code < TABLE_SIZE ? WORD[code] === 1 : isWordUnit(code))) continue;
+      // Inside a word no match can start: skip to the first unit after it.
+      while (i < length) {
+        const next = text.charCodeAt(i);
+        i += 1;
+        if (!(next < TABLE_SIZE ? WORD[next] === 1 : isWordUnit(next))) break;
+      }
     }
     return found;
   }
 
-  return { termCount, findAll };
+  return { add, matcher: () => ({ termCount, findAll }) };
 }

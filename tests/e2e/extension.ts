@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error: a plain ES module shared with the scripts
 import { serveDirectory } from '../../scripts/static-server.mjs';
+// @ts-expect-error: a plain ES module shared with the scripts
+import { chromiumArgs } from '../../scripts/browser.mjs';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const ROOT = resolve('.');
@@ -48,18 +50,7 @@ export async function launch(
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-quic',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...(recordOutside ? [] : ['--proxy-server=http://127.0.0.1:9']),
-    ],
+    args: [...chromiumArgs(EXTENSION_DIR), ...(recordOutside ? [] : ['--proxy-server=http://127.0.0.1:9'])],
   });
   const outsideRequests: string[] = [];
   const ours = new Set([new URL(server.url).host, ...(otherOriginUrl ? [new URL(otherOriginUrl).host] : [])]);

@@ -3,6 +3,8 @@ import { compileLexicon } from '../../facts/lexicon';
 import { loadEntityFiles } from '../../scripts/fact-files';
 import { Highlighter, type PlacedMatch } from '../../entrypoints/content/highlighter';
 import { locate, textRuns } from '../../entrypoints/content/text-runs';
+import { referenceTextRuns } from './reference/text-runs';
+import { ReferenceHighlighter } from './reference/highlighter';
 
 const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
 
@@ -133,5 +135,121 @@ describe('wrapping and unwrapping', () => {
     highlighter.discardAfterRewrite(inEm);
     expect(body.querySelector('case-lens-mark')).toBeNull();
     expect(body.textContent).toBe('Then Park Jin-ho spoke.');
+  });
+});
+
+describe('the hand-walked runs agree with the reference walk', () => {
+  let seed = 11;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const TAGS = ['span', 'em', 'a', 'b', 'code', 'p', 'div', 'li', 'br', 'td', 'section', 'textarea', 'script', 'button', 'case-lens-mark'];
+  const TEXTS = ['Park ', 'Jin Hyok', ' ', '\n  ', '', 'Lazarus', ' Group', 'x', '\u00a0'];
+
+  function fill(parent: Node, depth: number): void {
+    const count = Math.floor(next() * 5);
+    for (let i = 0; i < count; i += 1) {
+      if (depth > 4 || next() < 0.45) {
+        parent.appendChild(document.createTextNode(pick(TEXTS)));
+        continue;
+      }
+      const r = next();
+      const el =
+        r < 0.05
+          ? document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+          : document.createElement(pick(TAGS));
+      if (r > 0.95) el.setAttribute('contenteditable', next() < 0.5 ? 'true' : 'false');
+      else if (r > 0.92) el.setAttribute('role', 'textbox');
+      parent.appendChild(el);
+      if (el instanceof HTMLElement && el.tagName === 'DIV' && next() < 0.3) fill(el.attachShadow({ mode: 'open' }), depth + 1);
+      fill(el, depth + 1);
+    }
+  }
+
+  it('on 500 generated pages, including the shadow roots it reports', () => {
+    for (let n = 0; n < 500; n += 1) {
+      document.body.replaceChildren();
+      const root = document.createElement(next() < 0.2 ? 'span' : 'div');
+      document.body.appendChild(root);
+      fill(root, 0);
+      const shadows: ShadowRoot[] = [];
+      const referenceShadows: ShadowRoot[] = [];
+      const runs = [...textRuns(root, (s) => shadows.push(s))];
+      const expected = [...referenceTextRuns(root, (s) => referenceShadows.push(s))];
+      // The scanner walks each shadow root it is told of on its own.
+      for (const shadow of [...shadows]) runs.push(...textRuns(shadow, (s) => shadows.push(s)));
+      for (const shadow of [...referenceShadows]) expected.push(...referenceTextRuns(shadow, (s) => referenceShadows.push(s)));
+      // Runs of white space only are no longer handed out: they can hold no name.
+      const kept = expected.filter((r) => r.text.trim() !== '');
+      expected.splice(0, expected.length, ...kept);
+      expect(runs.map((r) => r.text)).toEqual(expected.map((r) => r.text));
+      expect(runs.map((r) => r.starts)).toEqual(expected.map((r) => r.starts));
+      runs.forEach((r, i) => r.nodes.forEach((node, j) => expect(node).toBe(expected[i]!.nodes[j])));
+      expect(shadows).toEqual(referenceShadows);
+    }
+  });
+});
+
+describe('hand-written wrapping makes the DOM mark.js made', () => {
+  let seed = 5;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const WORDS = ['Park ', 'Jin', ' Hyok', 'Park Jin Hyok', ' and ', 'the Lazarus Group', 'WannaCry', '', ' ', 'RGB', 'Kim Il', '.'];
+  const INLINE = ['span', 'em', 'a', 'b'];
+
+  /** A paragraph of text nodes (some empty) and inline elements, as pages split text. */
+  function paragraph(): HTMLElement {
+    const p = document.createElement('p');
+    const add = (parent: Node, depth: number) => {
+      for (let i = 0, n = 1 + Math.floor(next() * 5); i < n; i += 1) {
+        if (depth < 2 && next() < 0.3) {
+          const el = document.createElement(pick(INLINE));
+          parent.appendChild(el);
+          add(el, depth + 1);
+        } else parent.appendChild(document.createTextNode(pick(WORDS)));
+      }
+    };
+    add(p, 0);
+    return p;
+  }
+
+  function wrapAll(root: Node, highlighter: { wrap(m: PlacedMatch): HTMLElement[] }): number {
+    let made = 0;
+    for (const run of [...textRuns(root)]) {
+      const placed = lexicon.findAll(run.text).map((m) => {
+        const s = locate(run, m.start, false);
+        const e = locate(run, m.end, true);
+        return { hit: m.entry, startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset };
+      });
+      for (let i = placed.length - 1; i >= 0; i -= 1) made += highlighter.wrap(placed[i]!).length;
+    }
+    return made;
+  }
+
+  /** The DOM with every text node shown, empty ones included (serialising HTML would hide them). */
+  function shape(node: Node): string {
+    if (node.nodeType === Node.TEXT_NODE) return JSON.stringify((node as Text).data);
+    const el = node as Element;
+    const attrs = [...el.attributes].map((a) => ` ${a.name}="${a.value}"`).join('');
+    return `<${el.localName}${attrs}>${[...el.childNodes].map(shape).join('')}</${el.localName}>`;
+  }
+
+  it('on 300 generated paragraphs, and unwrapping restores the same text nodes', () => {
+    let wrapped = 0;
+    for (let n = 0; n < 300; n += 1) {
+      const ours = document.createElement('div');
+      ours.append(paragraph(), paragraph());
+      const theirs = ours.cloneNode(true) as HTMLElement;
+      document.body.replaceChildren(ours, theirs);
+      const before = textNodes(ours);
+      const beforeData = before.map((t) => t.data);
+      const highlighter = new Highlighter();
+      wrapped += wrapAll(ours, highlighter);
+      wrapAll(theirs, new ReferenceHighlighter());
+      expect(shape(ours)).toBe(shape(theirs));
+      highlighter.unwrap();
+      expect(textNodes(ours)).toEqual(before);
+      expect(textNodes(ours).map((t) => t.data)).toEqual(beforeData);
+    }
+    expect(wrapped).toBeGreaterThan(300);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../facts/matcher/compile';
-import { compileLexicon } from '../../facts/lexicon';
+import { compileMatcher, compileMatcherInSlices } from '../../facts/matcher/compile';
+import { compileLexicon, lexiconTerms } from '../../facts/lexicon';
+import { compileReferenceMatcher } from './reference/matcher';
 import { loadEntityFiles } from '../../scripts/fact-files';
 
 const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
@@ -113,5 +114,71 @@ describe('the compiled matcher', () => {
       parseInt('zz', 36),
     ]);
     expect(m.findAll('Actor 7ps Group is not one of them')).toEqual([]);
+  });
+});
+
+describe('the flat trie agrees with the reference matcher', () => {
+  const store = loadEntityFiles().map(({ entity }) => entity);
+  const terms = lexiconTerms(store);
+  // Made-up names sharing beginnings with the store's, so that walks go deep and fail late.
+  const extra = Array.from({ length: 2000 }, (_, i) => ({
+    text: `${['Park', 'Lazarus', 'Kim', 'Wanna', 'Sony', 'North'][i % 6]} ${i.toString(36)}${i % 3 ? '-ho' : ' Group'}`,
+    entry: { entityId: `made-up-${i}`, category: 'other' as const, needsContext: false, aliasIndex: 0, wrongForm: false },
+  }));
+  const fast = compileMatcher([...terms, ...extra]);
+  const reference = compileReferenceMatcher([...terms, ...extra]);
+  const pieces = [
+    ...store.flatMap((e) => e.aliases.map((a) => a.text)),
+    ...extra.slice(0, 200).map((t) => t.text),
+    ' ', '  ', '-', '\u2011', '\u00a0', '\n', '.', ',', "'s", '’', 'é', 'o\u0306', 'x', 'Kim Il-sung', 'Lazarus of Bethany',
+    'PARK', 'jin', 'hyok', 'rgb', 'RGB', 'Group', 'the', '2.0', '박', '진혁', '은', 'WannaCryX', '(', ')',
+  ];
+  // A small deterministic generator: the same texts on every run.
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const texts = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 12) }, () => {
+      const piece = pieces[Math.floor(next() * pieces.length)]!;
+      const r = next();
+      const cased = r < 0.15 ? piece.toUpperCase() : r < 0.3 ? piece.toLowerCase() : r < 0.4 ? piece.slice(0, -1) : piece;
+      // Spellings the folding must absorb: separator runs, hyphens, decomposed diacritics, curly apostrophes.
+      return cased
+        .replace(/ /g, () => [' ', '  ', '\u00a0', '-', ' \n ', '\u2010'][Math.floor(next() * 6)]!)
+        .replace(/o/g, () => (next() < 0.2 ? 'o\u0306' : 'o'))
+        .replace(/'/g, () => (next() < 0.5 ? '\u2019' : "'"));
+    }).join(next() < 0.5 ? ' ' : ''),
+  );
+
+  it('finds the same matches in 3,000 generated texts', () => {
+    let matches = 0;
+    for (const text of texts) {
+      const got = fast.findAll(text);
+      expect(got, text).toEqual(reference.findAll(text));
+      matches += got.length;
+    }
+    expect(matches).toBeGreaterThan(2000);
+    expect(fast.termCount).toBe(reference.termCount);
+  });
+});
+
+describe('compiling in slices', () => {
+  it('gives the same matcher, pausing between slices', async () => {
+    const terms = Array.from({ length: 3000 }, (_, i) => ({ text: `Actor ${i.toString(36)} Group`, entry: i }));
+    const slices: [number, number][] = [];
+    let pauses = 0;
+    const sliced = await compileMatcherInSlices(terms, {
+      sliceMs: 0,
+      pause: async () => {
+        pauses += 1;
+      },
+      onSlice: (start, end) => slices.push([start, end]),
+    });
+    const whole = compileMatcher(terms);
+    const text = 'seen: Actor zz Group, Actor a Group and ACTOR 1Z-group, not Actor zzz Group.';
+    expect(sliced.findAll(text)).toEqual(whole.findAll(text));
+    expect(sliced.findAll(text).map((m) => m.entry)).toEqual([parseInt('zz', 36), 10, parseInt('1z', 36)]);
+    expect(sliced.termCount).toBe(3000);
+    expect(pauses).toBeGreaterThan(10);
+    expect(slices.length).toBe(pauses + 1);
   });
 });

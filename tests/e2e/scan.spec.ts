@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { launch, waitForScan, type Harness } from './extension';
+// @ts-expect-error: plain ES module functions, shared with the benchmark, that run inside the page
+import { checkCaseSentences } from '../../scripts/bench/in-page.mjs';
+
+// A sample page of the benchmark: each span[data-bench-case] holds sentence N of case-sentences.json.
+const BRIEF = '/tests/fixtures/bench/case-brief.html';
+const sentences: { expect: [string, string][] }[] = JSON.parse(
+  readFileSync('tests/fixtures/bench/case-sentences.json', 'utf8'),
+).sentences;
+
+let h: Harness;
+test.beforeAll(async () => {
+  h = await launch();
+});
+test.afterAll(async () => {
+  await h.close();
+});
+
+test('marks every name of the case brief exactly: in flow text, lists, tables, across inline elements and in a shadow root', async () => {
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + BRIEF);
+  await waitForScan(page);
+  const check: { spans: number; expected: number; marked: number; wrong: string[] } = await page.evaluate(
+    checkCaseSentences,
+    sentences.map((s) => s.expect),
+  );
+  expect(check.wrong).toEqual([]);
+  expect(check.spans).toBe(30);
+  expect(check.expected).toBe(90);
+  expect(check.marked).toBe(90);
+  // The shadow root's sentences were among them.
+  expect(await page.locator('#embedded [data-bench-case] case-lens-mark').count()).toBeGreaterThanOrEqual(9);
+  // Editors, text boxes, text areas, buttons, scripts and SVG hold case names but are never wrapped.
+  expect(await page.locator('#not-text case-lens-mark').count()).toBe(0);
+  await expect(page.locator('#not-text textarea')).toHaveValue('Park Jin Hyok wrote WannaCry for the Lazarus Group.');
+  await page.close();
+});
+
+test('a hover records how its card reached the screen as a case-lens:card measure', async () => {
+  const page = await h.context.newPage();
+  await page.goto(h.baseUrl + BRIEF);
+  await waitForScan(page);
+  await page.locator('[data-bench-case="0"] case-lens-mark[data-entity="park-jin-hyok"]').hover();
+  await expect(page.locator('case-lens-card .cl-card')).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('case-lens:card').length > 0);
+  const detail = await page.evaluate(() => (performance.getEntriesByName('case-lens:card')[0] as PerformanceMeasure).detail);
+  expect(detail.frames).toBeGreaterThanOrEqual(1);
+  expect(detail.frameMs).toBeGreaterThanOrEqual(detail.renderMs);
+  await page.close();
+});

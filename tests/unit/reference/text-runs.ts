@@ -1,0 +1,77 @@
+// The text-run walk as it was before it walked the DOM by hand: a TreeWalker
+// with a filter. Kept as the oracle that the faster walk must agree with
+// (tests/unit/highlighter.test.ts).
+import { isInlineElement, isSkippedElement } from '../../../entrypoints/content/dom-rules';
+import type { TextRun } from '../../../entrypoints/content/text-runs';
+
+function nearestBlock(text: Text): Node | null {
+  let el = text.parentElement;
+  while (el && isInlineElement(el)) el = el.parentElement;
+  return el ?? text.parentNode;
+}
+
+/**
+ * Walks `root` once in document order and yields its text runs. Skipped
+ * subtrees are rejected whole (the walker never enters them) and end the
+ * current run; open shadow roots met on the way are reported to
+ * `onShadowRoot` for their own walk.
+ */
+export function* referenceTextRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<TextRun> {
+  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+  let boundary = false;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const el = node as Element;
+      if (isSkippedElement(el)) {
+        boundary = true;
+        return NodeFilter.FILTER_REJECT;
+      }
+      if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
+      return isInlineElement(el) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  if (root.nodeType === Node.TEXT_NODE) {
+    const text = root as Text;
+    yield { nodes: [text], starts: [0], text: text.data };
+    return;
+  }
+  const rootShadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (rootShadow && onShadowRoot) onShadowRoot(rootShadow);
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  let block: Node | null = null;
+  const flush = (): TextRun | null => {
+    if (nodes.length === 0) return null;
+    const run: TextRun = { nodes, starts, text: parts.length === 1 ? parts[0]! : parts.join('') };
+    nodes = [];
+    starts = [];
+    parts = [];
+    length = 0;
+    return run;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      // A block element begins: what came before is a finished run.
+      const run = flush();
+      if (run) yield run;
+      continue;
+    }
+    const text = node as Text;
+    const nodeBlock = nearestBlock(text);
+    if (boundary || (nodes.length > 0 && nodeBlock !== block)) {
+      boundary = false;
+      const run = flush();
+      if (run) yield run;
+    }
+    block = nodeBlock;
+    nodes.push(text);
+    starts.push(length);
+    parts.push(text.data);
+    length += text.data.length;
+  }
+  const run = flush();
+  if (run) yield run;
+}
