@@ -51,7 +51,8 @@ export function extensionReport() {
     let previousEntity = null;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.data.length === 0) continue;
-      const mark = node.parentElement?.closest('case-lens-mark');
+      // Names only: markers around values the page states (data-claim-index) are checks, not mentions.
+      const mark = node.parentElement?.closest('case-lens-mark:not([data-claim-index])');
       const entity = mark ? mark.getAttribute('data-entity') : null;
       if (mark && entity !== previousEntity) mentions += 1;
       previousEntity = mark ? entity : null;
@@ -78,7 +79,7 @@ export function checkCaseSentences(expectations) {
     const want = expectations[Number(span.getAttribute('data-bench-case'))];
     const got = [];
     let last = null;
-    for (const mark of span.querySelectorAll('case-lens-mark')) {
+    for (const mark of span.querySelectorAll('case-lens-mark:not([data-claim-index])')) {
       const entity = mark.getAttribute('data-entity');
       // Pieces of one match are adjacent in document order with no text between.
       const prevText = (() => {
