@@ -43,8 +43,8 @@ test.beforeAll(async () => {
     );
   }
   h = await launch({ extra: corpusPresent ? { corpus: CORPUS } : {}, recordOutside: false });
-  // An extension page kept open to change the settings quickly between pages
-  // (the popup's own checkboxes are exercised by undo.spec.ts).
+  // The popup, opened once as a page and kept open: its master switch changes the setting quickly
+  // between pages, through the extension's own code (other specs open and close it for each change).
   control = await h.context.newPage();
   await control.goto(`chrome-extension://${h.extensionId}/popup.html`);
 });
@@ -52,12 +52,13 @@ test.afterAll(async () => {
   await h.close();
 });
 
-async function setEnabled(enabled: boolean): Promise<void> {
-  await control.evaluate(async (on) => {
-    const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
-    const stored = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...stored, enabled: on } });
-  }, enabled);
+/** Clicks the popup's master switch to `on`, then gives the front back to `page` (hidden tabs are throttled). */
+async function setEnabled(on: boolean, page: Page): Promise<void> {
+  await control.bringToFront();
+  const box = control.locator('input[data-setting="enabled"]');
+  if ((await box.isChecked()) !== on) await box.click();
+  await expect(box).toBeChecked({ checked: on });
+  await page.bringToFront();
 }
 
 /**
@@ -164,61 +165,78 @@ interface PageResult {
   scanMs: number;
   seededMarks: number;
   problems: string[];
+  /** The page's own errors, loaded without Case Lens at work. */
+  baseline: Set<string>;
 }
 
-async function checkPage(page: Page, errors: ErrorLog, name: string, url: string): Promise<PageResult> {
+/**
+ * First pass, Case Lens off at load: the page's own errors; then names written
+ * into the page, its text recorded, Case Lens switched on in that same document
+ * and off again: the text must come back exactly.
+ */
+async function checkUndo(page: Page, errors: ErrorLog, name: string, url: string): Promise<PageResult> {
   const problems: string[] = [];
-
-  // 1. Loaded without Case Lens at work: the page's own errors.
-  await setEnabled(false);
   const without = errors.begin();
   await page.goto(url, { waitUntil: 'load' });
-  // 2. Names written into the page, its text recorded, Case Lens switched on in that same
-  //    document and off again: the text must come back exactly.
   const seeded = await seedNames(page);
   await recordText(page);
   const live = errors.begin();
-  await setEnabled(true);
+  await setEnabled(true, page);
   await waitForScan(page, 150);
   const seededMarks = await markCount(page);
   if (seeded > 0 && seededMarks === 0) problems.push(`no highlight in ${seeded} seeded text nodes`);
   for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
-  await setEnabled(false);
+  await setEnabled(false, page);
   await page.waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, null, { polling: 20 });
   const difference = await textDifference(page);
   if (difference) problems.push(`text after switching off differs: ${difference}`);
+  const baseline = new Set(without.page);
+  for (const message of live.page) if (!baseline.has(message)) problems.push(`new page error while on: ${message}`);
+  for (const error of [...without.ours, ...live.ours]) problems.push(`error from the extension: ${error}`);
+  return { name, scanMs: 0, seededMarks, problems, baseline };
+}
 
-  // 3. The page as it is, loaded with Case Lens on, as a reader meets it: errors and scan time.
-  await setEnabled(true);
+/** Second pass, the page as it is, loaded with Case Lens on, as a reader meets it: errors and scan time. */
+async function checkLoad(page: Page, errors: ErrorLog, result: PageResult, url: string): Promise<void> {
   const withLens = errors.begin();
   await page.goto(url, { waitUntil: 'load' });
   await waitForScan(page, 150);
-  let scanMs = 0;
-  for (const frame of page.frames()) scanMs += (await scanWork(frame).catch(() => ({ ms: 0 }))).ms;
-  for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
-
-  const baseline = new Set(without.page);
-  for (const message of [...live.page, ...withLens.page]) if (!baseline.has(message)) problems.push(`new page error: ${message}`);
-  for (const error of [...without.ours, ...live.ours, ...withLens.ours]) problems.push(`error from the extension: ${error}`);
-  return { name, scanMs, seededMarks, problems };
+  for (const frame of page.frames()) result.scanMs += (await scanWork(frame).catch(() => ({ ms: 0 }))).ms;
+  for (const bad of await excludedMarks(page)) result.problems.push(`mark in an excluded context: ${bad}`);
+  for (const message of withLens.page) if (!result.baseline.has(message)) result.problems.push(`new page error: ${message}`);
+  for (const error of withLens.ours) result.problems.push(`error from the extension: ${error}`);
 }
 
 test('Case Lens never breaks a real page', async () => {
   test.setTimeout(60_000 + pages.length * 15_000);
   expect(pages.length).toBeGreaterThanOrEqual(6);
-  const results: PageResult[] = [];
   const startedAt = Date.now();
-  // One tab for every page, in sequence.
+  // One tab for every page, in sequence; a page that hangs fails alone instead of stalling the rest.
   const page = await h.context.newPage();
+  page.setDefaultTimeout(20_000);
   const errors = await ErrorLog.attach(page);
   // Other hosts are blocked by the browser here; make sure they are.
   await page.goto(`${h.baseUrl}/${COMMITTED}/rtl-1.html`);
   expect(await page.evaluate(() => fetch('http://example.com/', { mode: 'no-cors' }).then(() => 'reached', () => 'blocked'))).toBe('blocked');
+  const failure = (error: unknown) => `check failed: ${(error as Error).message.split('\n')[0]}`;
+
+  // Two passes over all pages, so that the switch changes twice per page, not four times.
+  await setEnabled(false, page);
+  const results: PageResult[] = [];
   for (const { name, path } of pages) {
     try {
-      results.push(await checkPage(page, errors, name, h.baseUrl + path));
+      results.push(await checkUndo(page, errors, name, h.baseUrl + path));
     } catch (error) {
-      results.push({ name, scanMs: 0, seededMarks: 0, problems: [`check failed: ${(error as Error).message.split('\n')[0]}`] });
+      results.push({ name, scanMs: 0, seededMarks: 0, problems: [failure(error)], baseline: new Set() });
+      await setEnabled(false, page);
+    }
+  }
+  await setEnabled(true, page);
+  for (const [i, { path }] of pages.entries()) {
+    try {
+      await checkLoad(page, errors, results[i]!, h.baseUrl + path);
+    } catch (error) {
+      results[i]!.problems.push(failure(error));
     }
   }
   const failed = results.filter((r) => r.problems.length > 0);
