@@ -25,7 +25,16 @@ export default defineContentScript({
 /** Wires settings, scanner, highlighter and card together; every part is undone on invalidation. */
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
-  let settings: Settings = await loadSettings();
+  // Watch before the first read: a change made while this script starts (a click on the popup's
+  // switch as the page finishes loading) would otherwise be lost for the life of the page.
+  let changedMeanwhile: Settings | null = null;
+  let onSettings = (next: Settings) => {
+    changedMeanwhile = next;
+  };
+  const unwatch = watchSettings((next) => onSettings(next));
+  ctx.onInvalidated(unwatch);
+  const loaded = await loadSettings();
+  let settings: Settings = (changedMeanwhile as Settings | null) ?? loaded;
   const matcher = compileLexicon(bundledLexicon);
   const names = new Map(bundledLexicon.map((e) => [e.id, e.aliases[0]?.text ?? e.id]));
   const highlighter = new Highlighter();
@@ -97,8 +106,7 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     const host = event.composedPath()[0];
     if (host instanceof Element) scanner.addShadowRootOf(host);
   });
-  const unwatch = watchSettings(applySettings);
-  ctx.onInvalidated(unwatch);
+  onSettings = applySettings;
 
   const summary = (): PageSummary => {
     const counts = new Map<string, PageMention>();
