@@ -25,16 +25,7 @@ export default defineContentScript({
 /** Wires settings, scanner, highlighter and card together; every part is undone on invalidation. */
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const host = location.hostname;
-  // Watch before the first read: a change made while this script starts (a click on the popup's
-  // switch as the page finishes loading) would otherwise be lost for the life of the page.
-  let changedMeanwhile: Settings | null = null;
-  let onSettings = (next: Settings) => {
-    changedMeanwhile = next;
-  };
-  const unwatch = watchSettings((next) => onSettings(next));
-  ctx.onInvalidated(unwatch);
-  const loaded = await loadSettings();
-  let settings: Settings = (changedMeanwhile as Settings | null) ?? loaded;
+  let settings: Settings = await loadSettings();
   const matcher = compileLexicon(bundledLexicon);
   const names = new Map(bundledLexicon.map((e) => [e.id, e.aliases[0]?.text ?? e.id]));
   const highlighter = new Highlighter();
@@ -106,7 +97,18 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     const host = event.composedPath()[0];
     if (host instanceof Element) scanner.addShadowRootOf(host);
   });
-  onSettings = applySettings;
+  let changes = 0;
+  const unwatch = watchSettings((next) => {
+    changes += 1;
+    applySettings(next);
+  });
+  ctx.onInvalidated(unwatch);
+  // A change made while this script was starting (a click on the popup's switch as the page
+  // finished loading) came before the watch and would be lost for the life of the page: read
+  // once more, unless the watch has already delivered something newer.
+  void loadSettings().then((latest) => {
+    if (changes === 0 && !ctx.isInvalid) applySettings(latest);
+  });
 
   const summary = (): PageSummary => {
     const counts = new Map<string, PageMention>();
