@@ -115,8 +115,18 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     const host = event.composedPath()[0];
     if (host instanceof Element) scanner.addShadowRootOf(host);
   });
-  const unwatch = watchSettings(applySettings);
+  let changes = 0;
+  const unwatch = watchSettings((next) => {
+    changes += 1;
+    applySettings(next);
+  });
   ctx.onInvalidated(unwatch);
+  // A change made while this script was starting (a click on the popup's switch as the page
+  // finished loading) came before the watch and would be lost for the life of the page: read
+  // once more, unless the watch has already delivered something newer.
+  void loadSettings().then((latest) => {
+    if (changes === 0 && !ctx.isInvalid) applySettings(latest);
+  });
 
   const summary = (): PageSummary => {
     const counts = new Map<string, PageMention>();
