@@ -3,7 +3,7 @@ import type { Matcher } from '@/facts/matcher/compile';
 import type { Category } from '@/facts/schema';
 import { isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
 import type { Highlighter, PlacedMatch } from './highlighter';
-import { isInsideSkipped, locate, textRuns, type TextRun } from './text-runs';
+import { isInsideSkipped, locate, walkTextRuns, type TextRun } from './text-runs';
 
 /** Longest stretch of scanning work per task, so the page stays responsive. */
 const SLICE_MS = 8;
@@ -40,7 +40,7 @@ function textBetween(match: PlacedMatch): string | null {
  */
 export class Scanner {
   private readonly queue: Node[] = [];
-  private current: Generator<TextRun> | null = null;
+  private current: Generator<TextRun | null> | null = null;
   private scheduled = false;
   private stopped = true;
   private readonly observers = new Map<Node, MutationObserver>();
@@ -199,14 +199,15 @@ export class Scanner {
         if (!this.current) {
           const root = this.nextRoot();
           if (!root) break;
-          this.current = textRuns(root, this.addShadowRoot);
+          this.current = walkTextRuns(root, this.addShadowRoot);
         }
         const step = this.current.next();
         if (step.done) {
           this.current = null;
           continue;
         }
-        if (this.processRun(step.value)) changed = true;
+        // A null step is the walk pausing inside a long run: the clock is read again.
+        if (step.value && this.processRun(step.value)) changed = true;
       }
     });
     // The change report (the page's mention count) is work of this slice too: it goes into the measure.
