@@ -9,7 +9,7 @@
 // alias-scaling run, the hover card and the budgets. Medians of several runs;
 // the machine is shared, so single runs are noisy.
 //
-//   npm run bench                 everything (~15 minutes with the corpus)
+//   npm run bench                 everything (15-40 minutes with the corpus, by machine load)
 //   npm run bench -- --quick      one run per corpus page, shorter time boxes
 //   npm run bench -- --pages wiki only pages whose name contains "wiki" (and the budget pages)
 //   npm run bench -- --no-build   use the existing .output/chrome-mv3
