@@ -9,7 +9,7 @@
 // alias-scaling run, the hover card and the budgets. Medians of several runs;
 // the machine is shared, so single runs are noisy.
 //
-//   npm run bench                 everything (~15 minutes with the corpus)
+//   npm run bench                 everything (15-40 minutes with the corpus, by machine load)
 //   npm run bench -- --quick      one run per corpus page, shorter time boxes
 //   npm run bench -- --pages wiki only pages whose name contains "wiki" (and the budget pages)
 //   npm run bench -- --no-build   use the existing .output/chrome-mv3
@@ -198,6 +198,21 @@ async function measureNaive(page, budgetMs) {
   }
 }
 
+/**
+ * Runs one measurement, once more if it fails (a corpus page's own script may
+ * navigate away while it loads); null when both tries fail.
+ */
+async function attempt(measure, failures) {
+  for (let tries = 0; tries < 2; tries += 1) {
+    try {
+      return await measure();
+    } catch (error) {
+      if (tries === 1) failures.push(String(error?.message ?? error).split('\n')[0]);
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- the pages
 
 const started = new Date();
@@ -211,19 +226,33 @@ for (const [index, page] of pages.entries()) {
   const runs = page.kind === 'corpus' && !isBudgetPage(page) ? CORPUS_RUNS : RUNS;
   const ext = [];
   const floor = [];
+  const failures = [];
   for (let r = 0; r < runs; r += 1) {
     // Side by side: each extension run is paired with a floor run of the same moment.
-    ext.push(await measureExtension(withExtension, page));
-    floor.push(await measureFloor(page));
+    const e = await attempt(() => measureExtension(withExtension, page), failures);
+    const f = await attempt(() => measureFloor(page), failures);
+    if (e && f) {
+      ext.push(e);
+      floor.push(f);
+    }
   }
   const naive = [];
   const naiveRuns = page === casePage ? NAIVE_RUNS : 1;
-  for (let r = 0; r < naiveRuns; r += 1) naive.push(await measureNaive(page, page === casePage ? 0 : NAIVE_BOX_MS));
+  for (let r = 0; r < naiveRuns; r += 1) {
+    const n = await attempt(() => measureNaive(page, page === casePage ? 0 : NAIVE_BOX_MS), failures);
+    if (n) naive.push(n);
+  }
+  if (ext.length === 0) {
+    log(`[${index + 1}/${pages.length}] ${page.name}: no run completed (${failures[0]})`);
+    results.push({ name: page.name, kind: page.kind, size: page.size, runs: 0, failures, blamed: [], blamedRuns: 0, maxSliceMs: 0 });
+    continue;
+  }
   const result = {
     name: page.name,
     kind: page.kind,
     size: page.size,
-    runs,
+    runs: ext.length,
+    failures,
     scanMs: median(ext.map((e) => e.scanMs)),
     floorMs: median(floor.map((f) => f.ms)),
     ratio: median(ext.map((e, i) => e.scanMs / floor[i].ms)),
@@ -253,8 +282,12 @@ const scalingContexts = {};
 for (const count of SCALING) scalingContexts[count] = await launchWithExtension(scalingBuilds[count]);
 const scalingRuns = Object.fromEntries(SCALING.map((c) => [c, []]));
 for (const count of SCALING) await measureExtension(scalingContexts[count], allPages[0]); // warm-up
+const scalingFailures = [];
 for (let r = 0; r < RUNS; r += 1) {
-  for (const count of SCALING) scalingRuns[count].push(await measureExtension(scalingContexts[count], scalingPage));
+  for (const count of SCALING) {
+    const run = await attempt(() => measureExtension(scalingContexts[count], scalingPage), scalingFailures);
+    if (run) scalingRuns[count].push(run);
+  }
 }
 const scaling = SCALING.map((count) => ({
   count,
@@ -298,7 +331,11 @@ async function measureHover(page, hovers = 3) {
 log('Hover card…');
 const hoverPage = casePage ?? allPages[0];
 const hoverRuns = [];
-for (let r = 0; r < RUNS; r += 1) hoverRuns.push(await measureHover(hoverPage));
+const hoverFailures = [];
+for (let r = 0; r < RUNS; r += 1) {
+  const run = await attempt(() => measureHover(hoverPage), hoverFailures);
+  if (run) hoverRuns.push(run);
+}
 const firstHovers = hoverRuns.map((run) => run[0]).filter(Boolean);
 const laterHovers = hoverRuns.flatMap((run) => run.slice(1));
 
@@ -328,10 +365,19 @@ out();
 out('| page | size | mentions | scan ms | floor ms | scan/floor | naive mark.js ms | naive/scan |');
 out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
+  if (r.runs === 0) {
+    out(`| ${r.name} | ${kib(r.size)} | – | – | – | – | – | – |`);
+    continue;
+  }
   const naive = `${r.naiveEstimated ? '~' : ''}${fmt(r.naiveMs, 0)}`;
   out(
     `| ${r.name} | ${kib(r.size)} | ${r.mentions} | ${fmt(r.scanMs)} | ${fmt(r.floorMs)} | ${fmt(r.ratio, 2)} | ${naive} | ${fmt(r.naiveMs / r.scanMs, 0)}× |`,
   );
+}
+const failed = results.filter((r) => r.failures.length > 0);
+if (failed.length) {
+  out();
+  out(`Runs that failed twice and were left out: ${failed.map((r) => `${r.name} (${r.failures.length}: ${r.failures[0]})`).join('; ')}.`);
 }
 out();
 out(

@@ -195,7 +195,7 @@ export class CardHost {
   /**
    * Runs the card's code once, off screen, while the first hover-intent delay
    * of the page runs: the first card paid ~8 ms for cold code (Preact's first
-   * render, Floating UI's first placement and the style reads behind it), which
+   * render, Floating UI's first placement and its observers), which
    * pushed it past the first frame after the intent. Nothing is shown.
    */
   private warmUp(anchor: HTMLElement): void {
@@ -215,6 +215,7 @@ export class CardHost {
     computePosition(anchor, this.container, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift()] }).catch(
       () => undefined,
     );
+    autoUpdate(anchor, this.container, () => undefined)();
   }
 
   /** Creates and mounts the card's (empty) shadow root UI once. */

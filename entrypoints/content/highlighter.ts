@@ -49,8 +49,6 @@ function coveredTextNodes(match: PlacedMatch): Text[] {
 export class Highlighter {
   /** Every wrapper we made, in creation order. */
   private readonly marks = new Set<HTMLElement>();
-  /** The first wrapper of each match: one per mention, even when a match spans elements. */
-  private readonly firsts = new WeakSet<HTMLElement>();
   /** Text nodes our splits created (the remainder after each wrapper). */
   private readonly created = new WeakSet<Text>();
   /** The page's text nodes we split: each keeps the text before a wrapper. */
@@ -61,10 +59,11 @@ export class Highlighter {
   private readonly hits = new WeakMap<HTMLElement, Hit>();
   private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
   /**
-   * First wrappers in document order, kept sorted as they come instead of
-   * sorting every wrapper on each call: the page's mention count is read after
-   * every scan slice, and a full sort by compareDocumentPosition each time cost
-   * more than the scan itself on pages with hundreds of mentions.
+   * First wrappers (one per mention) in document order, kept sorted as they
+   * come instead of sorting every wrapper on each call: the page's mention
+   * count is read after every scan slice, and a full sort by
+   * compareDocumentPosition each time cost more than the scan itself on pages
+   * with hundreds of mentions.
    */
   private ordered: HTMLElement[] = [];
   /** First wrappers made since `ordered` was last brought up to date. */
@@ -102,10 +101,8 @@ export class Highlighter {
       if (to <= from) return;
       made.push(this.wrapPiece(node, from, to, match));
     });
-    if (made[0]) {
-      this.firsts.add(made[0]);
-      this.unordered.push(made[0]);
-    }
+    // The first wrapper of each match stands for the mention, even when the match spans elements.
+    if (made[0]) this.unordered.push(made[0]);
     for (const piece of made) this.pieces.set(piece, made);
     return made;
   }

@@ -5,7 +5,7 @@ import type { Category } from '@/facts/schema';
 import { CaseContext } from './case-context';
 import { isDocumentEditable, isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
 import type { Highlighter, PlacedMatch } from './highlighter';
-import { isInsideSkipped, locate, nearestBlock, textRuns, type TextRun } from './text-runs';
+import { isInsideSkipped, locate, nearestBlock, walkTextRuns, type TextRun } from './text-runs';
 
 /** Longest stretch of scanning work per task, so the page stays responsive. */
 const SLICE_MS = 8;
@@ -43,7 +43,7 @@ export class Scanner {
   private readonly queued = new Set<Node>();
   /** A full walk is queued and not yet begun: it will read whatever changes meanwhile. */
   private fullScanQueued = false;
-  private current: Generator<TextRun> | null = null;
+  private current: Generator<TextRun | null> | null = null;
   private scheduled = false;
   private stopped = true;
   private readonly observers = new Map<Node, MutationObserver>();
@@ -239,14 +239,15 @@ export class Scanner {
         if (!this.current) {
           const root = this.nextRoot();
           if (!root) break;
-          this.current = textRuns(root, this.addShadowRoot);
+          this.current = walkTextRuns(root, this.addShadowRoot);
         }
         const step = this.current.next();
         if (step.done) {
           this.current = null;
           continue;
         }
-        if (this.processRun(step.value)) changed = true;
+        // A null step is the walk pausing inside a long run: the clock is read again.
+        if (step.value && this.processRun(step.value)) changed = true;
       }
       if (!this.current && this.queue.length === 0 && this.reconcileContext()) changed = true;
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../facts/lexicon';
 import { loadEntityFiles } from '../../scripts/fact-files';
 import { Highlighter, type PlacedMatch } from '../../entrypoints/content/highlighter';
-import { locate, textRuns } from '../../entrypoints/content/text-runs';
+import { locate, textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
 import { referenceTextRuns } from './reference/text-runs';
 import { ReferenceHighlighter } from './reference/highlighter';
 
@@ -251,5 +251,38 @@ describe('hand-written wrapping makes the DOM mark.js made', () => {
       expect(textNodes(ours).map((t) => t.data)).toEqual(beforeData);
     }
     expect(wrapped).toBeGreaterThan(300);
+  });
+});
+
+describe('pausing inside a long run', () => {
+  function longParagraph(): HTMLElement {
+    const p = document.createElement('p');
+    for (let i = 0; i < 600; i += 1) {
+      const em = document.createElement('em');
+      em.textContent = `word${i} `;
+      p.append(`Park Jin Hyok ${i} `, em);
+    }
+    return p;
+  }
+
+  it('lets the caller stop inside a run and still hands out the whole run', () => {
+    const body = page('');
+    body.append(longParagraph());
+    const steps = [...walkTextRuns(body)];
+    expect(steps.filter((s) => s === null).length).toBeGreaterThan(0);
+    const runs = steps.filter((s): s is NonNullable<typeof s> => s !== null);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.nodes).toHaveLength(1200);
+    expect(runs.map((r) => r.text)).toEqual([...textRuns(body)].map((r) => r.text));
+  });
+
+  it('drops a run the page changed while the walk was paused', () => {
+    const body = page('');
+    const p = longParagraph();
+    body.append(p);
+    const walk = walkTextRuns(body);
+    expect(walk.next().value).toBeNull();
+    (p.firstChild as Text).data = 'rewritten by the page';
+    expect([...walk].filter((s) => s !== null)).toEqual([]);
   });
 });
