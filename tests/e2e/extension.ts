@@ -118,22 +118,11 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
   });
 }
 
-/** The browser's id for the tab showing `page`, as the popup takes it (`popup.html?tab=<id>`). */
-export async function tabIdOf(h: Harness, page: Page): Promise<number> {
-  await page.bringToFront();
-  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id!;
-  });
-}
-
 /**
  * Turns one checkbox of the popup (`input[data-setting="enabled"]`,
  * `input[data-setting="site"]`, `input[data-category="<c>"]`) to `on`, as a
  * reader would: the popup opened as a page, for the tab `tabId` when given.
- * Returns once the popup shows the new value, that is once it is stored.
+ * Returns once the new value is stored.
  */
 export async function setInPopup(h: Harness, selector: string, on: boolean, tabId?: number): Promise<void> {
   const popup = await h.context.newPage();
@@ -141,7 +130,15 @@ export async function setInPopup(h: Harness, selector: string, on: boolean, tabI
   const box = popup.locator(selector);
   // The popup first renders defaults, then the stored settings: click only once it shows the stored value.
   await expect(box).toBeChecked({ checked: !on });
+  const stored = () =>
+    popup.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
+      return JSON.stringify((await chrome.storage.local.get('settings')).settings ?? null);
+    });
+  const before = await stored();
   await box.click();
   await expect(box).toBeChecked({ checked: on });
+  // The popup shows the change before its write lands; closing it in between would lose the change.
+  await expect.poll(stored).not.toBe(before);
   await popup.close();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launch, textNodesSnapshot, waitForScan, type Harness } from './extension';
+import { launch, setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 
@@ -16,15 +16,6 @@ async function openSeed(): Promise<Page> {
   await page.goto(h.baseUrl + SEED);
   await waitForScan(page);
   return page;
-}
-
-async function setSettings(page: Page, change: string): Promise<void> {
-  // The popup is the product's own settings UI; drive it as a reader would.
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
-  await popup.locator(change).click();
-  await popup.close();
-  await page.bringToFront();
 }
 
 const entitiesOn = (page: Page) =>
@@ -135,11 +126,13 @@ test('switching a category off removes exactly its highlights, live; on brings t
   const page = await openSeed();
   const before = await page.$$eval('[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
   expect(before.some((b) => b.startsWith('person:'))).toBe(true);
-  await setSettings(page, 'input[data-category="person"]');
+  await setInPopup(h, 'input[data-category="person"]', false);
+  await page.bringToFront();
   await expect(page.locator('[data-category="person"]')).toHaveCount(0);
   const after = await page.$$eval('[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
   expect(after.sort()).toEqual(before.filter((b) => !b.startsWith('person:')).sort());
-  await setSettings(page, 'input[data-category="person"]');
+  await setInPopup(h, 'input[data-category="person"]', true);
+  await page.bringToFront();
   await expect(page.locator('[data-category="person"]')).toHaveCount(before.filter((b) => b.startsWith('person:')).length);
   await page.close();
 });
@@ -158,10 +151,12 @@ test('the master switch off restores the page text exactly, and on highlights ag
   }, h.baseUrl + SEED);
   await waitForScan(page);
   expect(await page.locator('[data-entity]').count()).toBeGreaterThan(5);
-  await setSettings(page, 'input[data-setting="enabled"]');
+  await setInPopup(h, 'input[data-setting="enabled"]', false);
+  await page.bringToFront();
   await expect(page.locator('[data-entity]')).toHaveCount(0);
   expect(await textNodesSnapshot(page)).toEqual(original);
-  await setSettings(page, 'input[data-setting="enabled"]');
+  await setInPopup(h, 'input[data-setting="enabled"]', true);
+  await page.bringToFront();
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
   await page.close();
 });

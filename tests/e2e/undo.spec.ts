@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launch, setInPopup, tabIdOf, waitForScan, type Harness } from './extension';
+import { launch, setInPopup, waitForScan, type Harness } from './extension';
+import { tabIdOf } from './worker';
 
 /**
  * Switching Case Lens off (for everything, for a category, for the site) puts
