@@ -93,6 +93,10 @@ export async function loadSettings(): Promise<Settings> {
   }
   const settings = sanitizeSettings(raw);
   if (raw !== null && (!sameSettings(settings, raw) || !isCurrentMeta(meta))) {
+    // Another part of the extension (the popup, say) may have stored a change
+    // since the read: the repair must not write the old value over it.
+    const now = await storage.getItem<unknown>(SETTINGS_KEY).catch(() => raw);
+    if (JSON.stringify(now) !== JSON.stringify(raw)) return sanitizeSettings(now);
     await storage
       .setItems([
         { key: SETTINGS_KEY, value: settings },

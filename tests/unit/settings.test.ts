@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -10,12 +10,14 @@ import {
   saveSettings,
   settingsItem,
   siteOf,
+  storeSettings,
 } from '../../lib/settings';
 
 const stored = async () => fakeBrowser.storage.local.get(['settings', 'settings$']);
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
 
   it('falls back to defaults for anything corrupt', () => {
     for (const raw of [null, undefined, 42, 'on', [], { enabled: 'yes' }, { categories: 'all' }, [true, false]]) {
@@ -79,6 +81,24 @@ describe('settings', () => {
     const after = await stored();
     expect(after.settings).toEqual(DEFAULT_SETTINGS);
     expect(after.settings$).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('does not write its repair over a change stored while it was reading', async () => {
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
+    const local = fakeBrowser.storage.local;
+    const get = local.get.bind(local);
+    const change = { ...DEFAULT_SETTINGS, enabled: false };
+    let settingsReads = 0;
+    vi.spyOn(local, 'get').mockImplementation(async (keys) => {
+      const result = await get(keys);
+      // The popup stores a change just after the repair has read the corrupt value.
+      if (keys === 'settings' && ++settingsReads === 2) await storeSettings(change);
+      return result;
+    });
+    expect(settingsReads).toBe(0);
+    expect(await loadSettings()).toEqual(change);
+    expect(settingsReads).toBeGreaterThanOrEqual(2);
+    expect((await stored()).settings).toEqual(change);
   });
 
   it('repairs garbage in the value and in its version record', async () => {
