@@ -311,8 +311,8 @@ export class Scanner {
     toWrap.push(...this.claimMatches(run, shownNames, hasContext));
     const wrapped = this.wrapAll(toWrap);
     const flushed = hasContext && context.pending > 0 && this.flushDeferred();
-    if (hasContext && this.pendingClaimRuns.length > 0) this.flushPendingClaims();
-    return wrapped || flushed;
+    const judged = hasContext && this.pendingClaimRuns.length > 0 && this.flushPendingClaims();
+    return wrapped || flushed || judged;
   }
 
   private place(run: TextRun, start: number, end: number, hit: Hit): PlacedMatch {
@@ -352,11 +352,14 @@ export class Scanner {
     return true;
   }
 
-  private flushPendingClaims(): void {
+  /** Judges the runs that waited for context; returns true when it marked anything. */
+  private flushPendingClaims(): boolean {
+    let wrapped = false;
     for (const { run, text } of this.pendingClaimRuns.splice(0)) {
       if (!run.nodes.every((n) => n.isConnected) || run.nodes.map((n) => n.data).join('') !== text) continue;
-      this.wrapAll(this.claimMatches(run, [], true));
+      if (this.wrapAll(this.claimMatches(run, [], true))) wrapped = true;
     }
+    return wrapped;
   }
 
   /** Wraps the ambiguous matches that waited for context; returns true when it wrapped anything. */
@@ -393,6 +396,8 @@ export class Scanner {
     let changed = false;
     if (context.active) {
       if (context.pending > 0) changed = this.flushDeferred();
+      // Context regained from the highlights already on the page also settles the values that waited for it.
+      if (this.pendingClaimRuns.length > 0 && this.flushPendingClaims()) changed = true;
     } else if (this.hadContext) {
       const ambiguous = new Set(highlighter.all().filter((m) => highlighter.hitOf(m)?.needsContext));
       const blocks = new Set([...ambiguous].map((m) => nearestBlock(m)));

@@ -234,6 +234,31 @@ test('ambiguous names lose their highlights when the case content leaves the pag
   await page.close();
 });
 
+test('a value that waited for context is judged when the highlights left on the page restore it', async () => {
+  const page = await open(CASE_PAGE);
+  const before = await scanWork(page);
+  await page.evaluate(() => {
+    document.getElementById('main')!.innerHTML =
+      '<p>Park Jin Hyok was charged in June.</p><p>Park Jin Hyok worked for Chosun Expo.</p>' +
+      '<p>Park Jin Hyok is wanted by the FBI.</p><p>Park Jin Hyok remains at large.</p>' +
+      '<p>Park Jin Hyok was named again.</p><p>Ghaleb Alaumary was sentenced.</p>';
+  });
+  await waitForScan(page, 300, before.slices);
+  const settled = await scanWork(page);
+  // The newest blocks naming Park go, with a sentence that names nobody: the first block still names him.
+  await page.evaluate(() => {
+    const main = document.getElementById('main')!;
+    for (const p of [...main.querySelectorAll('p')].slice(1, 5)) p.remove();
+    const claim = document.createElement('p');
+    claim.id = 'claim';
+    claim.textContent = 'Prosecutors say the three tried to steal $3 billion.';
+    main.append(claim);
+  });
+  await waitForScan(page, 300, settled.slices);
+  await expect(page.locator('#claim [data-claim="contradicted"]')).toHaveText('$3 billion');
+  await page.close();
+});
+
 test('a renderer that rewrites, replaces and removes its own text nodes never shows duplicated or lost text', async () => {
   const page = await open(REACT_PAGE);
   const shown = () => page.$$eval('#app li', (lis) => lis.map((li) => li.textContent));
