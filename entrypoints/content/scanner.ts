@@ -136,7 +136,13 @@ export class Scanner {
 
   private observe(root: Document | ShadowRoot): void {
     if (this.observers.has(root)) return;
-    const observer = new MutationObserver((records) => this.onMutations(records));
+    const observer = new MutationObserver((records) => {
+      if (this.stopped) return;
+      // Reading the page's changes is scanning work too (a rewrite can discard many pieces): it is measured.
+      const startedAt = performance.now();
+      this.onMutations(records);
+      performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
+    });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.observers.set(root, observer);
   }
@@ -222,8 +228,8 @@ export class Scanner {
 
   private slice(): void {
     if (this.stopped) return;
-    this.collectMutations();
     const startedAt = performance.now();
+    this.collectMutations();
     let changed = false;
     if (isDocumentEditable(this.doc)) {
       // A rich-text editor's document (designMode): its text is the user's, never ours to wrap.

@@ -89,6 +89,22 @@ test('changes are scanned in batches, and the scanner ignores its own wrapping',
   await page.close();
 });
 
+test('reading the page\'s changes is measured as scanning work when it happens, not only in the slice that follows', async () => {
+  const page = await open(CASE_PAGE);
+  const measured = await page.evaluate(async () => {
+    const count = () => performance.getEntriesByName('case-lens:scan').length;
+    const before = count();
+    // The page rewrites a paragraph holding highlights: the observer's callback discards our pieces of it.
+    const p = document.querySelector('#main p')!;
+    p.firstChild!.remove();
+    // Mutation observers run at the next microtask checkpoint; the slice comes 100 ms later.
+    await Promise.resolve();
+    return count() - before;
+  });
+  expect(measured).toBe(1);
+  await page.close();
+});
+
 test('a storm of 5,000 insertions ends in one rescan: no loop, no pile-up, every name marked', async () => {
   const page = await open(CASE_PAGE);
   const before = await scanWork(page);
