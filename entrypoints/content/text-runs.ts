@@ -20,11 +20,23 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
   return false;
 }
 
-/** The element whose flow a node belongs to: its closest ancestor that is not inline. */
+/**
+ * The closest element at or above `el` that is not inline. With none (inline
+ * elements at the top of a shadow root), the flow is the root's own: text there
+ * and text inside its inline elements read as one line.
+ */
+function flowRoot(el: Element): Node {
+  let top = el;
+  for (let up: Element | null = el; up; up = up.parentElement) {
+    if (!isInlineElement(up)) return up;
+    top = up;
+  }
+  return top.parentNode ?? top;
+}
+
+/** The element whose flow a node belongs to (see `flowRoot`). */
 export function nearestBlock(node: Node): Node | null {
-  let el = node.parentElement;
-  while (el && isInlineElement(el)) el = el.parentElement;
-  return el ?? node.parentNode;
+  return node.parentElement ? flowRoot(node.parentElement) : node.parentNode;
 }
 
 const TEXT_NODE = 3;
@@ -84,11 +96,8 @@ export function* walkTextRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) =>
   const blockOf = (parent: Node): Node => {
     if (!(parent instanceof Element) || flowOf(parent) !== FLOW_INLINE) return parent;
     if (parent !== lastInline) {
-      let el: Element | null = parent as Element;
-      while (el && isInlineElement(el)) el = el.parentElement;
       lastInline = parent;
-      // With no block element above it (at the top of a shadow root), text belongs to its parent.
-      lastInlineBlock = el ?? parent;
+      lastInlineBlock = flowRoot(parent);
     }
     return lastInlineBlock!;
   };

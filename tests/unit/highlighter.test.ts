@@ -50,6 +50,13 @@ describe('text runs', () => {
     expect(runsOf(body)).toEqual(['Park ', ' Jin Hyok']);
   });
 
+  it('joins text across inline elements at the top of a shadow root, and splits at its blocks', () => {
+    const host = page('<div></div>').firstElementChild!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'Charged: <b>Park</b> Jin Hyok, <i>Kim</i> Il<p>WannaCry</p><span>Lazarus</span> Group';
+    expect(runsOf(shadow)).toEqual(['Charged: Park Jin Hyok, Kim Il', 'WannaCry', 'Lazarus Group']);
+  });
+
   it('does not join text across a block nested in an inline context', () => {
     const body = page('<div>Park <p>x</p> Jin Hyok</div>');
     expect(runsOf(body)).toEqual(['Park ', 'x', ' Jin Hyok']);

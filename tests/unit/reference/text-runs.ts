@@ -6,8 +6,13 @@ import type { TextRun } from '../../../entrypoints/content/text-runs';
 
 function nearestBlock(text: Text): Node | null {
   let el = text.parentElement;
-  while (el && isInlineElement(el)) el = el.parentElement;
-  return el ?? text.parentNode;
+  let top: Element | null = null;
+  while (el && isInlineElement(el)) {
+    top = el;
+    el = el.parentElement;
+  }
+  // Inline elements at the top of a shadow root share the root's flow.
+  return el ?? top?.parentNode ?? text.parentNode;
 }
 
 /**
