@@ -253,10 +253,27 @@ function agrees(stated: StatedValue, claim: Claim): boolean | undefined {
   }
 }
 
-function hasWord(sentence: string, words: string[] | undefined): boolean {
+/**
+ * One expression per word list, compiled on first use and kept with the list
+ * (the store's lists never change): building an expression per word on every
+ * sentence was most of the check's cost on long pages about the case.
+ */
+const wordTests = new WeakMap<readonly string[], RegExp>();
+
+/** Matches any of `words` at the start of a word, ignoring case. */
+function wordTest(words: readonly string[]): RegExp {
+  let test = wordTests.get(words);
+  if (!test) {
+    const escaped = words.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    test = new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})`, 'iu');
+    wordTests.set(words, test);
+  }
+  return test;
+}
+
+function hasWord(sentence: string, words: readonly string[] | undefined): boolean {
   if (!words || words.length === 0) return false;
-  const lower = sentence.toLowerCase();
-  return words.some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(lower));
+  return wordTest(words).test(sentence);
 }
 
 /** Categories of things that happen in a year: "WannaCry in 2016" is about WannaCry without any cue word. */
@@ -436,17 +453,22 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
   const byId = new Map(subjects.filter((s) => s.claims.length > 0).map((s) => [s.id, s]));
   const caseSubjects = subjects.filter((s) => s.claims.some((c) => c.scope === 'case'));
   const quick = new RegExp(String.raw`\d|Attorney|Director|Secretary|\b(?:${Object.keys(WORD_NUMBERS).join('|')})[\s-]+(?:years?|months?)\b`, 'i');
+  // A sentence that names nobody can only hold a case-wide claim, and those need one of their context words.
+  const caseWideContext = [
+    ...new Set(caseSubjects.flatMap((s) => s.claims.flatMap((c) => (c.scope === 'case' && c.context ? c.context : [])))),
+  ];
   return {
     mayHold: (text) => quick.test(text),
     check(text, mentions, caseContext) {
       if (!quick.test(text)) return [];
+      if (mentions.length === 0 && !(caseContext && hasWord(text, caseWideContext))) return [];
       const findings: Finding[] = [];
       for (const span of splitSentences(text)) {
         const inside = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-        if (inside.length === 0 && !caseContext) continue;
-        findings.push(
-          ...checkSentence(text.slice(span.start, span.end), span.start, inside, byId, caseContext, caseSubjects),
-        );
+        const sentence = text.slice(span.start, span.end);
+        if (inside.length === 0 && !(caseContext && hasWord(sentence, caseWideContext))) continue;
+        if (!quick.test(sentence)) continue;
+        findings.push(...checkSentence(sentence, span.start, inside, byId, caseContext, caseSubjects));
       }
       return findings;
     },
