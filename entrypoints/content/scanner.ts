@@ -140,8 +140,8 @@ export class Scanner {
       if (this.stopped) return;
       // Reading the page's changes is scanning work too (a rewrite can discard many pieces): it is measured.
       const startedAt = performance.now();
-      this.onMutations(records);
-      performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
+      // Only the page's own changes count: a callback for our UI alone is not a scan.
+      if (this.onMutations(records)) performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.observers.set(root, observer);
@@ -185,14 +185,17 @@ export class Scanner {
     return el;
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    if (this.stopped) return;
+  /** Reads the page's changes; returns true when any of them was the page's own (not our UI). */
+  private onMutations(records: MutationRecord[]): boolean {
+    if (this.stopped) return false;
     const { highlighter } = this.options;
     let removedAny = false;
+    let pageChanged = false;
     for (const record of records) {
       if (record.type === 'characterData') {
         const target = record.target as Text;
         if (this.isOurs(target)) continue;
+        pageChanged = true;
         if (highlighter.isFollowedByMark(target)) this.quietly(() => highlighter.discardAfterRewrite(target));
         this.enqueue(this.blockAround(target));
         continue;
@@ -201,6 +204,7 @@ export class Scanner {
       if (record.removedNodes.length > 0) highlighter.orderMayHaveChanged();
       for (const removed of record.removedNodes) {
         removedAny = true;
+        if (!this.isOurs(removed)) pageChanged = true;
         // The page removed a text node we had split: the pieces we made after it must go too.
         if (removed.nodeType === Node.TEXT_NODE && record.nextSibling && this.isOurs(record.nextSibling)) {
           this.quietly(() => highlighter.discardFrom(record.nextSibling!));
@@ -208,12 +212,14 @@ export class Scanner {
       }
       for (const added of record.addedNodes) {
         if (this.isOurs(added) || highlighter.isCreatedText(added)) continue;
+        pageChanged = true;
         if (added.nodeType !== Node.ELEMENT_NODE && added.nodeType !== Node.TEXT_NODE) continue;
         this.enqueue(this.blockAround(added));
       }
     }
     // Removed content may have taken the page's case context with it: a slice checks.
     if (this.queue.length > 0 || (removedAny && this.hadContext)) this.schedule(MUTATION_DELAY_MS);
+    return pageChanged;
   }
 
   private schedule(delay: number): void {
