@@ -81,8 +81,7 @@ export class CardHost {
       if (this.state?.anchor === mark || this.sticky) return;
       this.cancelOpen();
       // The card's UI is made and mounted (empty) while the hover-intent delay
-      // runs: its CSS comes from the extension asynchronously, and parsing it
-      // took ~5 ms of the first open. The card then paints in the first frame after the delay.
+      // runs, and its code warmed up: the card then paints in the first frame after the delay.
       void this.prepareUi().then(() => this.warmUp(mark));
       this.openTimer = setTimeout(() => {
         this.paintProbe = startPaintProbe();
@@ -193,35 +192,65 @@ export class CardHost {
   }
 
   /**
-   * Runs the card's code once, off screen, while the first hover-intent delay
-   * of the page runs: the first card paid ~8 ms for cold code (Preact's first
-   * render, Floating UI's first placement and its observers), which
-   * pushed it past the first frame after the intent. Nothing is shown.
+   * Runs the card's code once, hidden, while the first hover-intent delay of
+   * the page runs: the first card paid ~8 ms for cold work (Preact's first
+   * render, Floating UI's first placement and its observers, and the first
+   * style and layout in the card's shadow root, which builds its style rules
+   * and finds its fonts: ~4 ms), which pushed it past the first frame after the
+   * intent. Nothing is shown.
    */
   private warmUp(anchor: HTMLElement): void {
-    if (this.warmedUp || !this.container?.isConnected) return;
+    const container = this.container;
+    if (this.warmedUp || !container?.isConnected) return;
     this.warmedUp = true;
     const scratch = document.createElement('div');
+    scratch.setAttribute('aria-hidden', 'true');
+    scratch.style.cssText = 'position: fixed; left: -10000px; top: 0; visibility: hidden; pointer-events: none';
+    container.append(scratch);
+    const none = () => undefined;
     render(
-      <section class="cl-card">
-        <header>
-          <h2>{anchor.textContent}</h2>
-          <button type="button">×</button>
-        </header>
-      </section>,
+      <HoverCard
+        view={null}
+        fallbackName={anchor.textContent ?? ''}
+        stated={null}
+        verdict={null}
+        pinned={false}
+        mentionIndex={1}
+        mentionCount={2}
+        canGoBack={false}
+        onPin={none}
+        onClose={none}
+        onBack={none}
+        onPrevious={none}
+        onNext={none}
+        onSelect={none}
+      />,
       scratch,
     );
+    scratch.getBoundingClientRect();
+    const card = scratch.firstElementChild as HTMLElement | null;
+    if (card) {
+      computePosition(anchor, card, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift()] }).catch(none);
+      autoUpdate(anchor, card, none)();
+    }
     render(null, scratch);
-    computePosition(anchor, this.container, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift()] }).catch(
-      () => undefined,
-    );
-    autoUpdate(anchor, this.container, () => undefined)();
+    scratch.remove();
   }
 
   /** Creates and mounts the card's (empty) shadow root UI once. */
   private prepareUi(): Promise<void> {
     this.uiReady ??= this.createUi().then(() => {
-      if (this.ui && !this.ui.mounted) this.ui.mount();
+      if (!this.ui) return;
+      // Out of the page's flow: filling the card then lays out the card alone, not the page
+      // around it (on a 1 MB page, laying the page out again was most of a first card's time).
+      const host = this.ui.shadowHost.style;
+      host.setProperty('position', 'fixed', 'important');
+      host.setProperty('top', '0', 'important');
+      host.setProperty('left', '0', 'important');
+      host.setProperty('width', '0', 'important');
+      host.setProperty('height', '0', 'important');
+      host.setProperty('z-index', '2147483647', 'important');
+      if (!this.ui.mounted) this.ui.mount();
     });
     return this.uiReady;
   }
