@@ -49,7 +49,10 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     let last = -1;
     return () => {
       if (!isTop) return;
-      const count = new Set(nameMentions().map((m) => m.getAttribute('data-entity'))).size;
+      // Runs after every scan slice: a count needs no document order, so the wrappers are not sorted for it.
+      const ids = new Set<string | null>();
+      for (const m of highlighter.all()) if (!m.hasAttribute('data-claim-index')) ids.add(m.getAttribute('data-entity'));
+      const count = ids.size;
       if (count === last) return;
       last = count;
       browser.runtime.sendMessage({ type: 'page-count', count }).catch(() => undefined);
