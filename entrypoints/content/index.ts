@@ -12,6 +12,7 @@ import { SHADOW_ATTACHED_EVENT } from './dom-rules';
 import { Highlighter } from './highlighter';
 import { HighlightNavigator } from './highlight-navigator';
 import { PageStyle } from './page-style';
+import { pageTone } from './page-tone';
 import { Scanner } from './scanner';
 
 export default defineContentScript({
@@ -74,12 +75,32 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   });
   const navigation = new HighlightNavigator({ mentions: nameMentions, card });
 
+  /**
+   * Picks the highlight tints for the page's own background, once the page has
+   * had a moment to paint, outside any scan slice: reading computed style is
+   * kept out of the scan. Read again when the system's scheme changes, since
+   * many sites follow it.
+   */
+  const readPageTone = () => {
+    const read = () => {
+      if (!running) return;
+      const root = document.documentElement;
+      const rootStyle = getComputedStyle(root);
+      const body = document.body ? getComputedStyle(document.body).backgroundColor : null;
+      pageStyle.setTone(pageTone(body, rootStyle.backgroundColor, rootStyle.colorScheme));
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(read, { timeout: 1000 });
+    else setTimeout(read, 200);
+  };
+  ctx.addEventListener(matchMedia('(prefers-color-scheme: dark)'), 'change', () => readPageTone());
+
   let running = false;
   const turnOn = () => {
     if (running) return;
     running = true;
     pageStyle.apply(document);
     scanner.start();
+    readPageTone();
   };
   const turnOff = () => {
     if (!running) return;

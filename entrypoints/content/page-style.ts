@@ -1,8 +1,10 @@
 import { CATEGORY_STYLE } from '@/components/categories';
 import { CATEGORIES } from '@/facts/constants';
 import { MARK_TAG } from './dom-rules';
+import type { Tone } from './page-tone';
 
-function highlightCss(): string {
+/** The highlight rules; with a known page tone, its tints; without, the system's colour scheme decides. */
+function highlightCss(tone: Tone | null): string {
   const light = CATEGORIES.map(
     (c) =>
       `${MARK_TAG}[data-category="${c}"]{background-color:${CATEGORY_STYLE[c].tint};box-shadow:inset 0 -2px 0 ${CATEGORY_STYLE[c].tone};}`,
@@ -10,10 +12,10 @@ function highlightCss(): string {
   const dark = CATEGORIES.map(
     (c) => `${MARK_TAG}[data-category="${c}"]{background-color:${CATEGORY_STYLE[c].darkTint};}`,
   ).join('');
+  const tints = tone === 'dark' ? [light, dark] : tone === 'light' ? [light] : [light, `@media (prefers-color-scheme: dark){${dark}}`];
   return [
     `${MARK_TAG}{display:inline;color:inherit;font:inherit;border-radius:2px;cursor:help;text-decoration:inherit;}`,
-    light,
-    `@media (prefers-color-scheme: dark){${dark}}`,
+    ...tints,
     // Values the page states are marked by their verdict only, not by a category colour.
     `${MARK_TAG}[data-claim-index]{background-color:transparent;box-shadow:none;}`,
     `${MARK_TAG}[data-claim="contradicted"]{text-decoration:underline wavy #d32f2f;text-decoration-skip-ink:none;text-underline-offset:3px;}`,
@@ -32,13 +34,25 @@ function highlightCss(): string {
  */
 export class PageStyle {
   private sheet: CSSStyleSheet | null = null;
+  private tone: Tone | null = null;
   private readonly roots = new Set<Document | ShadowRoot>();
+
+  /** Tints for a page known to be light or dark (null: follow the system's scheme). Applies to every root at once. */
+  setTone(tone: Tone | null): void {
+    if (tone === this.tone) return;
+    this.tone = tone;
+    try {
+      this.sheet?.replaceSync(highlightCss(tone));
+    } catch {
+      // The sheet keeps its rules.
+    }
+  }
 
   private getSheet(): CSSStyleSheet | null {
     if (!this.sheet) {
       try {
         this.sheet = new CSSStyleSheet();
-        this.sheet.replaceSync(highlightCss());
+        this.sheet.replaceSync(highlightCss(this.tone));
       } catch {
         this.sheet = null;
       }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CATEGORY_STYLE } from '../../components/categories';
 import { launch, setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -159,4 +160,22 @@ test('the master switch off restores the page text exactly, and on highlights ag
   await page.bringToFront();
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
   await page.close();
+});
+
+test('highlight tints follow the page\'s own background, not the system\'s colour scheme', async () => {
+  const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+  const tintOn = async (path: string, colorScheme: 'light' | 'dark', expected: string) => {
+    const page = await h.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(h.baseUrl + path);
+    await waitForScan(page);
+    const mark = page.locator('[data-entity="park-jin-hyok"]').first();
+    // The tone is read once the page has painted, outside the scan.
+    await expect
+      .poll(async () => channels(await mark.evaluate((m) => getComputedStyle(m).backgroundColor)))
+      .toEqual(channels(expected));
+    await page.close();
+  };
+  await tintOn('/tests/fixtures/live/tone.html#dark', 'light', CATEGORY_STYLE.person.darkTint);
+  await tintOn('/tests/fixtures/live/tone.html#light', 'dark', CATEGORY_STYLE.person.tint);
 });
