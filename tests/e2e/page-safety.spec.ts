@@ -56,8 +56,11 @@ test.afterAll(async () => {
 async function setEnabled(on: boolean, page: Page): Promise<void> {
   await control.bringToFront();
   const box = control.locator('input[data-setting="enabled"]');
-  if ((await box.isChecked()) !== on) await box.click();
-  await expect(box).toBeChecked({ checked: on });
+  // A click on a popup that the busy machine left unresponsive can be lost: check, and click again if so.
+  await expect(async () => {
+    if ((await box.isChecked()) !== on) await box.click();
+    await expect(box).toBeChecked({ checked: on, timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.bringToFront();
 }
 
