@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { serveDirectory } from '../../scripts/static-server.mjs';
 // @ts-expect-error: a plain ES module shared with the scripts
 import { chromiumArgs } from '../../scripts/browser.mjs';
+import { readStorage } from './worker';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const ROOT = resolve('.');
@@ -130,11 +131,7 @@ export async function setInPopup(h: Harness, selector: string, on: boolean, tabI
   const box = popup.locator(selector);
   // The popup first renders defaults, then the stored settings: click only once it shows the stored value.
   await expect(box).toBeChecked({ checked: !on });
-  const stored = () =>
-    popup.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') };
-      return JSON.stringify((await chrome.storage.local.get('settings')).settings ?? null);
-    });
+  const stored = async () => JSON.stringify((await readStorage(h, ['settings'])).settings ?? null);
   const before = await stored();
   await box.click();
   await expect(box).toBeChecked({ checked: on });
