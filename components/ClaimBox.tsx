@@ -14,7 +14,8 @@ export function ClaimBox({ stated, verdict, claim }: Props) {
       <p class="cl-claim-text">
         {contradicted ? (
           <>
-            This page says <strong>“{stated}”</strong> — the record says <strong>{claim.record}</strong> ({claim.about}).
+            This page says <strong>“{stated}”</strong> — the record says <strong>{claim.record}</strong> ({claim.about}
+            ).
           </>
         ) : (
           <>

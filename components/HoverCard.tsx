@@ -31,13 +31,7 @@ export function HoverCard(props: HoverCardProps) {
   const category = view ? CATEGORY_STYLE[view.category] : null;
   const title = view?.name ?? props.fallbackName;
   return (
-    <section
-      class="cl-card"
-      role="dialog"
-      aria-label={`Case Lens: ${title}`}
-      tabIndex={-1}
-      data-entity={view?.id}
-    >
+    <section class="cl-card" role="dialog" aria-label={`Case Lens: ${title}`} tabIndex={-1} data-entity={view?.id}>
       <header class="cl-header" style={category ? { borderTopColor: category.tone } : undefined}>
         <div class="cl-title-row">
           {props.canGoBack && (
@@ -64,7 +58,13 @@ export function HoverCard(props: HoverCardProps) {
               />
             </svg>
           </button>
-          <button type="button" class="cl-icon cl-close" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
+          <button
+            type="button"
+            class="cl-icon cl-close"
+            aria-label="Close card"
+            title="Close (Esc)"
+            onClick={props.onClose}
+          >
             ×
           </button>
         </div>

@@ -16,7 +16,12 @@ export function PageMentions({ mentions, onReveal, onOpen }: Props) {
       {mentions.map((m) => (
         <li key={m.entityId} class="pl-mention" data-entity={m.entityId}>
           <CategoryDot category={m.category} />
-          <button type="button" class="pl-link pl-reveal" title="Show it on the page" onClick={() => onReveal(m.entityId)}>
+          <button
+            type="button"
+            class="pl-link pl-reveal"
+            title="Show it on the page"
+            onClick={() => onReveal(m.entityId)}
+          >
             {m.name}
           </button>
           <span class="pl-count">

@@ -23,8 +23,8 @@ export function SearchResults({ query, results, activeIndex, onOpen }: Props) {
       {results.map((r, i) => (
         <li
           key={r.id}
-          id={`pl-result-${r.id}`}
           role="option"
+          id={`pl-result-${r.id}`}
           aria-selected={i === activeIndex}
           class={i === activeIndex ? 'pl-result pl-active' : 'pl-result'}
           data-entity={r.id}

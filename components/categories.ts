@@ -4,10 +4,30 @@ import type { Category, Status } from '@/facts/schema';
 export const CATEGORY_STYLE: Record<Category, { label: string; tint: string; tone: string; darkTint: string }> = {
   person: { label: 'Person', tint: 'rgba(255, 213, 79, 0.45)', tone: '#b58900', darkTint: 'rgba(255, 213, 79, 0.30)' },
   group: { label: 'Group', tint: 'rgba(239, 83, 80, 0.28)', tone: '#c62828', darkTint: 'rgba(239, 83, 80, 0.35)' },
-  organization: { label: 'Organization', tint: 'rgba(66, 165, 245, 0.28)', tone: '#1565c0', darkTint: 'rgba(66, 165, 245, 0.35)' },
-  malware: { label: 'Malware', tint: 'rgba(171, 71, 188, 0.26)', tone: '#7b1fa2', darkTint: 'rgba(171, 71, 188, 0.38)' },
-  incident: { label: 'Incident', tint: 'rgba(255, 152, 0, 0.30)', tone: '#e65100', darkTint: 'rgba(255, 152, 0, 0.35)' },
-  legal: { label: 'Legal case', tint: 'rgba(102, 187, 106, 0.30)', tone: '#2e7d32', darkTint: 'rgba(102, 187, 106, 0.35)' },
+  organization: {
+    label: 'Organization',
+    tint: 'rgba(66, 165, 245, 0.28)',
+    tone: '#1565c0',
+    darkTint: 'rgba(66, 165, 245, 0.35)',
+  },
+  malware: {
+    label: 'Malware',
+    tint: 'rgba(171, 71, 188, 0.26)',
+    tone: '#7b1fa2',
+    darkTint: 'rgba(171, 71, 188, 0.38)',
+  },
+  incident: {
+    label: 'Incident',
+    tint: 'rgba(255, 152, 0, 0.30)',
+    tone: '#e65100',
+    darkTint: 'rgba(255, 152, 0, 0.35)',
+  },
+  legal: {
+    label: 'Legal case',
+    tint: 'rgba(102, 187, 106, 0.30)',
+    tone: '#2e7d32',
+    darkTint: 'rgba(102, 187, 106, 0.35)',
+  },
   place: { label: 'Place', tint: 'rgba(38, 166, 154, 0.28)', tone: '#00695c', darkTint: 'rgba(38, 166, 154, 0.38)' },
   other: { label: 'Other', tint: 'rgba(141, 110, 99, 0.28)', tone: '#5d4037', darkTint: 'rgba(141, 110, 99, 0.40)' },
 };

@@ -7,6 +7,4 @@ import type { EntityRecord } from './schema';
  */
 const records = import.meta.glob<EntityRecord>('./entities/*.json', { eager: true, import: 'default' });
 
-export const bundledEntities: EntityRecord[] = Object.values(records).sort((a, b) =>
-  a.id.localeCompare(b.id),
-);
+export const bundledEntities: EntityRecord[] = Object.values(records).sort((a, b) => a.id.localeCompare(b.id));

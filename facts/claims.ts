@@ -59,7 +59,7 @@ const ABBREVIATIONS = new Set(
 /** Sentence spans of a text. A period after an abbreviation or an initial does not end a sentence. */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  const boundary = /[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])|[.!?]+["”’)\]]*$|\n\s*\n/gu;
+  const boundary = /[.!?]+["”’)\]]*(?=\s+["“‘([]?[\p{Lu}\p{N}])|[.!?]+["”’)\]]*$|\n\s*\n/gu;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     if (m[0].startsWith('.')) {
@@ -141,8 +141,23 @@ function findYears(text: string): StatedValue[] {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 const NUM = String.raw`(\d{1,3}|${Object.keys(WORD_NUMBERS).join('|')})`;
 const SENTENCE_LENGTH = new RegExp(
@@ -151,7 +166,7 @@ const SENTENCE_LENGTH = new RegExp(
 );
 
 function toNumber(word: string): number {
-  return /^\d+$/.test(word) ? Number(word) : WORD_NUMBERS[word.toLowerCase()] ?? NaN;
+  return /^\d+$/.test(word) ? Number(word) : (WORD_NUMBERS[word.toLowerCase()] ?? NaN);
 }
 
 function findSentenceLengths(text: string): StatedValue[] {
@@ -221,7 +236,7 @@ function titleAgrees(stated: string, record: string): boolean | undefined {
   const sOffice = office(sWords).slice(0, 2).join(' ');
   const rOffice = office(rWords).slice(0, 2).join(' ');
   if (sOffice === rOffice && sRanks.join(' ') !== rRanks.join(' ')) return false;
-  if (sOffice === rOffice) return office(rWords).join(' ').includes(office(sWords).join(' ')) ? true : false;
+  if (sOffice === rOffice) return !!office(rWords).join(' ').includes(office(sWords).join(' '));
   return undefined;
 }
 
@@ -305,7 +320,8 @@ function applicableClaims(subject: ClaimSubject, kind: ClaimKind, sentence: stri
 }
 
 /** Words that make a stated prison term a maximum rather than the sentence given. */
-const MAXIMUM_BEFORE = /(?:up to|maximum(?: of)?|max\.?|faces?|faced|facing|could (?:get|face)|as (?:much|long) as)\s*(?:a\s+)?$/i;
+const MAXIMUM_BEFORE =
+  /(?:up to|maximum(?: of)?|max\.?|faces?|faced|facing|could (?:get|face)|as (?:much|long) as)\s*(?:a\s+)?$/i;
 
 /** Verbs of reporting and of the legal process: a year after them may date the report, not the event. */
 const REPORTING_VERB =
@@ -379,10 +395,7 @@ function checkSentence(
       .filter((c) => c.distance >= 0)
       .sort((a, b) => a.distance - b.distance);
     const closest = byDistance[0];
-    const nearest =
-      closest && closest.subject?.claims.some((cl) => cl.kind === value.kind)
-        ? closest
-        : undefined;
+    const nearest = closest?.subject?.claims.some((cl) => cl.kind === value.kind) ? closest : undefined;
     if (closest && !nearest) continue;
     let subject: ClaimSubject | undefined;
     let applicable: { claim: Claim; index: number }[] = [];
@@ -400,7 +413,10 @@ function checkSentence(
           : bound || value.kind === 'title'
             ? subject.claims
                 .map((claim, index) => ({ claim, index }))
-                .filter(({ claim }) => claim.kind === value.kind && (claim.context === undefined || hasWord(sentence, claim.context)))
+                .filter(
+                  ({ claim }) =>
+                    claim.kind === value.kind && (claim.context === undefined || hasWord(sentence, claim.context)),
+                )
             : [];
       // Titles sit right next to the name they belong to.
       if (value.kind === 'title' && nearest.distance > 12) applicable = [];
@@ -417,8 +433,22 @@ function checkSentence(
       }
     }
     if (!subject || applicable.length === 0) continue;
-    if (value.kind === 'year' && !yearDescribesEvent(sentence, local, nearest?.mention, offset, applicable.map((a) => a.claim))) continue;
-    if (value.kind === 'sentence-months' && MAXIMUM_BEFORE.test(sentence.slice(Math.max(0, local.start - 24), local.start))) continue;
+    if (
+      value.kind === 'year' &&
+      !yearDescribesEvent(
+        sentence,
+        local,
+        nearest?.mention,
+        offset,
+        applicable.map((a) => a.claim),
+      )
+    )
+      continue;
+    if (
+      value.kind === 'sentence-months' &&
+      MAXIMUM_BEFORE.test(sentence.slice(Math.max(0, local.start - 24), local.start))
+    )
+      continue;
     const verdicts = applicable.map(({ claim, index }) => ({ index, result: agrees(value, claim) }));
     const agreeing = verdicts.find((v) => v.result === true);
     const known = verdicts.filter((v) => v.result !== undefined);
@@ -452,10 +482,15 @@ export interface ClaimChecker {
 export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
   const byId = new Map(subjects.filter((s) => s.claims.length > 0).map((s) => [s.id, s]));
   const caseSubjects = subjects.filter((s) => s.claims.some((c) => c.scope === 'case'));
-  const quick = new RegExp(String.raw`\d|Attorney|Director|Secretary|\b(?:${Object.keys(WORD_NUMBERS).join('|')})[\s-]+(?:years?|months?)\b`, 'i');
+  const quick = new RegExp(
+    String.raw`\d|Attorney|Director|Secretary|\b(?:${Object.keys(WORD_NUMBERS).join('|')})[\s-]+(?:years?|months?)\b`,
+    'i',
+  );
   // A sentence that names nobody can only hold a case-wide claim, and those need one of their context words.
   const caseWideContext = [
-    ...new Set(caseSubjects.flatMap((s) => s.claims.flatMap((c) => (c.scope === 'case' && c.context ? c.context : [])))),
+    ...new Set(
+      caseSubjects.flatMap((s) => s.claims.flatMap((c) => (c.scope === 'case' && c.context ? c.context : []))),
+    ),
   ];
   return {
     mayHold: (text) => quick.test(text),
@@ -489,10 +524,18 @@ function formatAmount(value: number, currency?: string): string {
 /** The record's value as a reader should see it: "more than $1.3 billion", "140 months". */
 export function describeClaim(claim: Claim): string {
   const qualifier =
-    claim.qualifier === 'more-than' ? 'more than ' : claim.qualifier === 'about' ? 'about ' : claim.qualifier === 'at-least' ? 'at least ' : '';
+    claim.qualifier === 'more-than'
+      ? 'more than '
+      : claim.qualifier === 'about'
+        ? 'about '
+        : claim.qualifier === 'at-least'
+          ? 'at least '
+          : '';
   switch (claim.kind) {
     case 'amount':
-      return typeof claim.value === 'number' ? qualifier + formatAmount(claim.value, claim.currency) : String(claim.value);
+      return typeof claim.value === 'number'
+        ? qualifier + formatAmount(claim.value, claim.currency)
+        : String(claim.value);
     case 'sentence-months':
       return typeof claim.value === 'number'
         ? `${claim.value} months (${Math.floor(claim.value / 12)} years${claim.value % 12 ? ` ${claim.value % 12} months` : ''})`

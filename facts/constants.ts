@@ -3,7 +3,16 @@
  * content script can use them without bundling the validator.
  */
 
-export const CATEGORIES = ['person', 'group', 'organization', 'malware', 'incident', 'legal', 'place', 'other'] as const;
+export const CATEGORIES = [
+  'person',
+  'group',
+  'organization',
+  'malware',
+  'incident',
+  'legal',
+  'place',
+  'other',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /**

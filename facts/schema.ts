@@ -31,9 +31,7 @@ export const isoDateSchema = z
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(3),
-  url: z
-    .string()
-    .regex(/^https?:\/\/[^\s]+$/, { message: 'url must be an absolute http(s) URL' }),
+  url: z.string().regex(/^https?:\/\/[^\s]+$/, { message: 'url must be an absolute http(s) URL' }),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -78,7 +76,10 @@ export const claimSchema = z.strictObject({
   about: z.string().min(3),
   value: z.union([z.number(), z.string().min(1)]),
   qualifier: z.enum(['exact', 'about', 'more-than', 'at-least']).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   cues: z.array(z.string().min(2)).optional(),
   /**
    * "case": the claim also judges sentences that name no entity, on pages about

@@ -21,5 +21,7 @@ export function buildTimeline(entities: EntityRecord[]): TimelineEvent[] {
       events.push({ date: fact.date, entityId: e.id, entityName: e.name, category: e.category, fact });
     }
   }
-  return events.sort((a, b) => (a.date === b.date ? a.entityName.localeCompare(b.entityName) : a.date < b.date ? -1 : 1));
+  return events.sort((a, b) =>
+    a.date === b.date ? a.entityName.localeCompare(b.entityName) : a.date < b.date ? -1 : 1,
+  );
 }

@@ -55,9 +55,7 @@ export interface ContentResponses {
   'step-highlight': boolean;
 }
 
-export function askBackground<T extends BackgroundRequest>(
-  request: T,
-): Promise<BackgroundResponses[T['type']]> {
+export function askBackground<T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> {
   return browser.runtime.sendMessage(request) as Promise<BackgroundResponses[T['type']]>;
 }
 

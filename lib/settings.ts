@@ -29,7 +29,11 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 
 /** The site a per-site switch speaks for: the host name in lower case, without a leading `www.` or trailing dot. */
 export function siteOf(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
 }
 
 /**
@@ -39,9 +43,10 @@ export function siteOf(host: string): string {
  */
 export function sanitizeSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const categoriesRaw = (
-    value.categories && typeof value.categories === 'object' ? value.categories : {}
-  ) as Record<string, unknown>;
+  const categoriesRaw = (value.categories && typeof value.categories === 'object' ? value.categories : {}) as Record<
+    string,
+    unknown
+  >;
   const categories = Object.fromEntries(
     CATEGORIES.map((c) => [c, typeof categoriesRaw[c] === 'boolean' ? categoriesRaw[c] : true]),
   ) as Record<Category, boolean>;

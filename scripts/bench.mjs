@@ -17,7 +17,7 @@ import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
@@ -93,7 +93,9 @@ const { pages: allPages, corpusPresent } = benchPages(join(OUT, 'pages'));
 const casePage = allPages.find((p) => p.name === 'case-1mb.html');
 const noMatchPage = allPages.find((p) => p.name === NO_MATCH_PAGE);
 const isBudgetPage = (p) => p === casePage || p === noMatchPage;
-const pages = allPages.filter((p) => p.kind !== 'corpus' || isBudgetPage(p) || !opt.pages || p.name.includes(opt.pages));
+const pages = allPages.filter(
+  (p) => p.kind !== 'corpus' || isBudgetPage(p) || !opt.pages || p.name.includes(opt.pages),
+);
 
 const server = await serveDirectory(ROOT, { corpus: CORPUS, generated: join(OUT, 'pages') });
 const base = new URL(server.url);
@@ -145,7 +147,10 @@ function blameLongTasks(report) {
   const blamed = [];
   for (const task of report.longTasks) {
     const end = task.start + task.duration;
-    const share = ours.reduce((sum, m) => sum + Math.max(0, Math.min(end, m.start + m.duration) - Math.max(task.start, m.start)), 0);
+    const share = ours.reduce(
+      (sum, m) => sum + Math.max(0, Math.min(end, m.start + m.duration) - Math.max(task.start, m.start)),
+      0,
+    );
     if (share > 0 && task.duration - share < LONG_TASK_MS) blamed.push({ duration: task.duration, extension: share });
   }
   for (const m of ours) if (m.duration > LONG_TASK_MS) blamed.push({ duration: m.duration, extension: m.duration });
@@ -244,7 +249,16 @@ for (const [index, page] of pages.entries()) {
   }
   if (ext.length === 0) {
     log(`[${index + 1}/${pages.length}] ${page.name}: no run completed (${failures[0]})`);
-    results.push({ name: page.name, kind: page.kind, size: page.size, runs: 0, failures, blamed: [], blamedRuns: 0, maxSliceMs: 0 });
+    results.push({
+      name: page.name,
+      kind: page.kind,
+      size: page.size,
+      runs: 0,
+      failures,
+      blamed: [],
+      blamedRuns: 0,
+      maxSliceMs: 0,
+    });
     continue;
   }
   const result = {
@@ -306,14 +320,18 @@ async function measureHover(page, hovers = 3) {
   try {
     await tab.goto(server.url + page.path, { waitUntil: 'load', timeout: 60_000 });
     await waitForScanEnd(tab);
-    const entities = await tab.$$eval('case-lens-mark[data-entity]', (marks) => [...new Set(marks.map((m) => m.dataset.entity))]);
+    const entities = await tab.$$eval('case-lens-mark[data-entity]', (marks) => [
+      ...new Set(marks.map((m) => m.dataset.entity)),
+    ]);
     const out = [];
     for (const entity of entities.slice(0, hovers)) {
       const mark = tab.locator(`case-lens-mark[data-entity="${entity}"]`).first();
       await mark.scrollIntoViewIfNeeded();
       const before = await tab.evaluate(() => performance.getEntriesByName('case-lens:card').length);
       await mark.hover();
-      await tab.waitForFunction((n) => performance.getEntriesByName('case-lens:card').length > n, before, { timeout: 5000 });
+      await tab.waitForFunction((n) => performance.getEntriesByName('case-lens:card').length > n, before, {
+        timeout: 5000,
+      });
       out.push(
         await tab.evaluate(() => {
           const m = performance.getEntriesByName('case-lens:card').at(-1);
@@ -360,7 +378,11 @@ out(
   `Runs: medians of ${RUNS} runs for samples and budget pages, ${CORPUS_RUNS} per other corpus page; ` +
     `${aliases.length} aliases from the store.`,
 );
-out(corpusPresent ? `Corpus: ${CORPUS}` : `Corpus: not found at ${CORPUS}; corpus pages and the budgets measured on them are skipped.`);
+out(
+  corpusPresent
+    ? `Corpus: ${CORPUS}`
+    : `Corpus: not found at ${CORPUS}; corpus pages and the budgets measured on them are skipped.`,
+);
 out();
 out('| page | size | mentions | scan ms | floor ms | scan/floor | naive mark.js ms | naive/scan |');
 out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -377,7 +399,9 @@ for (const r of results) {
 const failed = results.filter((r) => r.failures.length > 0);
 if (failed.length) {
   out();
-  out(`Runs that failed twice and were left out: ${failed.map((r) => `${r.name} (${r.failures.length}: ${r.failures[0]})`).join('; ')}.`);
+  out(
+    `Runs that failed twice and were left out: ${failed.map((r) => `${r.name} (${r.failures.length}: ${r.failures[0]})`).join('; ')}.`,
+  );
 }
 out();
 out(
@@ -388,12 +412,16 @@ out(
     `(aliases taken in a strided order); ${casePage ? `${casePage.name} runs the full list ${NAIVE_RUNS} time(s)` : ''}.`,
 );
 out();
-out(`Alias scaling on ${scalingPage.name} (the store's ${aliases.length} aliases plus N synthetic ones, built into the extension):`);
+out(
+  `Alias scaling on ${scalingPage.name} (the store's ${aliases.length} aliases plus N synthetic ones, built into the extension):`,
+);
 out();
 out('| synthetic aliases | scan ms | scan / scan at 100 | matcher compile ms | mentions | content script |');
 out('| ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of scaling) {
-  out(`| ${s.count.toLocaleString('en')} | ${fmt(s.scanMs)} | ${fmt(s.scanMs / scaling[0].scanMs, 2)} | ${fmt(s.compileMs)} | ${s.mentions} | ${Math.round(s.contentKiB)} KiB |`);
+  out(
+    `| ${s.count.toLocaleString('en')} | ${fmt(s.scanMs)} | ${fmt(s.scanMs / scaling[0].scanMs, 2)} | ${fmt(s.compileMs)} | ${s.mentions} | ${Math.round(s.contentKiB)} KiB |`,
+  );
 }
 out();
 const hoverLine = (label, hovers) =>
@@ -434,21 +462,41 @@ const budget = (name, pass, figures) => budgets.push({ name, pass, figures });
 const caseResult = results.find((r) => r.name === casePage?.name);
 const noMatchResult = results.find((r) => r.name === NO_MATCH_PAGE);
 if (noMatchResult) {
-  budget(`no-match page (${NO_MATCH_PAGE}, ${kib(noMatchResult.size)}): scan <= 2x floor`, noMatchResult.ratio <= 2, `scan ${fmt(noMatchResult.scanMs)} ms, floor ${fmt(noMatchResult.floorMs)} ms, ratio ${fmt(noMatchResult.ratio, 2)}`);
+  budget(
+    `no-match page (${NO_MATCH_PAGE}, ${kib(noMatchResult.size)}): scan <= 2x floor`,
+    noMatchResult.ratio <= 2,
+    `scan ${fmt(noMatchResult.scanMs)} ms, floor ${fmt(noMatchResult.floorMs)} ms, ratio ${fmt(noMatchResult.ratio, 2)}`,
+  );
 } else {
   budget(`no-match page (${NO_MATCH_PAGE}): scan <= 2x floor`, null, 'corpus absent');
 }
 if (caseResult) {
-  budget(`case page (${caseResult.name}, ${kib(caseResult.size)}, from ${CASE_BASE_PAGE}): scan <= 5x floor`, caseResult.ratio <= 5, `scan ${fmt(caseResult.scanMs)} ms, floor ${fmt(caseResult.floorMs)} ms, ratio ${fmt(caseResult.ratio, 2)}`);
+  budget(
+    `case page (${caseResult.name}, ${kib(caseResult.size)}, from ${CASE_BASE_PAGE}): scan <= 5x floor`,
+    caseResult.ratio <= 5,
+    `scan ${fmt(caseResult.scanMs)} ms, floor ${fmt(caseResult.floorMs)} ms, ratio ${fmt(caseResult.ratio, 2)}`,
+  );
   const speedup = caseResult.naiveMs / caseResult.scanMs;
-  budget(`case page: >= 20x faster than one mark() per alias`, speedup >= 20, `naive ${fmt(caseResult.naiveMs, 0)} ms / scan ${fmt(caseResult.scanMs)} ms = ${fmt(speedup, 0)}x`);
+  budget(
+    `case page: >= 20x faster than one mark() per alias`,
+    speedup >= 20,
+    `naive ${fmt(caseResult.naiveMs, 0)} ms / scan ${fmt(caseResult.scanMs)} ms = ${fmt(speedup, 0)}x`,
+  );
   const c = caseResult.check;
-  budget(`case page: every inserted mention marked`, c.marked === c.expected, `${c.marked} of ${c.expected} in ${c.spans} sentences, ${caseResult.mentions} mentions on the page${c.wrong.length ? `; ${c.wrong.join('; ')}` : ''}`);
+  budget(
+    `case page: every inserted mention marked`,
+    c.marked === c.expected,
+    `${c.marked} of ${c.expected} in ${c.spans} sentences, ${caseResult.mentions} mentions on the page${c.wrong.length ? `; ${c.wrong.join('; ')}` : ''}`,
+  );
 } else {
   budget('case page: scan <= 5x floor, >= 20x faster than mark.js, every mention marked', null, 'corpus absent');
 }
 const scaleRatio = scaling[2].scanMs / scaling[0].scanMs;
-budget(`10,000 aliases cost <= 2x 100 aliases (${scalingPage.name})`, scaleRatio <= 2, `scan ${fmt(scaling[0].scanMs)} → ${fmt(scaling[2].scanMs)} ms, ratio ${fmt(scaleRatio, 2)}; compile ${fmt(scaling[0].compileMs)} → ${fmt(scaling[2].compileMs)} ms`);
+budget(
+  `10,000 aliases cost <= 2x 100 aliases (${scalingPage.name})`,
+  scaleRatio <= 2,
+  `scan ${fmt(scaling[0].scanMs)} → ${fmt(scaling[2].scanMs)} ms, ratio ${fmt(scaleRatio, 2)}; compile ${fmt(scaling[0].compileMs)} → ${fmt(scaling[2].compileMs)} ms`,
+);
 // Visible within one frame: every card is painted in the first frame that begins after the intent fired, and the
 // card's own work (from the intent to the card rendered and placed) leaves that frame on time (at most half a
 // frame). How long that frame takes to come and to paint is the page's: frames follow the display's refresh, and
@@ -457,7 +505,9 @@ const firstFrameOnly = (hovers) => hovers.every((h) => h.frames === 1);
 const renderBudget = FRAME_MS / 2;
 budget(
   `hover card visible within one frame after the hover-intent delay`,
-  firstFrameOnly(firstHovers) && firstFrameOnly(laterHovers) && median(firstHovers.map((h) => h.renderMs)) <= renderBudget &&
+  firstFrameOnly(firstHovers) &&
+    firstFrameOnly(laterHovers) &&
+    median(firstHovers.map((h) => h.renderMs)) <= renderBudget &&
     median(laterHovers.map((h) => h.renderMs)) <= renderBudget,
   `painted in the first frame after the intent in ${[...firstHovers, ...laterHovers].filter((h) => h.frames === 1).length} of ` +
     `${firstHovers.length + laterHovers.length} hovers; the card's own work ${fmt(median(firstHovers.map((h) => h.renderMs)))} ms ` +
@@ -467,7 +517,12 @@ budget(
 budget(
   `no task over ${LONG_TASK_MS} ms caused by the extension (${corpusResults.length} corpus pages, ${results.length} in all)`,
   corpusPresent ? blamed.length === 0 : null,
-  blamed.length ? blamed.slice(0, 5).map((b) => `${b.page}: ${fmt(b.duration)} ms task, ${fmt(b.extension)} ms ours`).join('; ') : `none; longest slice ${fmt(Math.max(...results.map((r) => r.maxSliceMs)))} ms`,
+  blamed.length
+    ? blamed
+        .slice(0, 5)
+        .map((b) => `${b.page}: ${fmt(b.duration)} ms task, ${fmt(b.extension)} ms ours`)
+        .join('; ')
+    : `none; longest slice ${fmt(Math.max(...results.map((r) => r.maxSliceMs)))} ms`,
 );
 budget(`content script <= 60 KiB gzipped`, contentGzip <= SIZE_BUDGET, `${(contentGzip / 1024).toFixed(1)} KiB`);
 
@@ -479,6 +534,9 @@ console.log(text);
 mkdirSync(OUT, { recursive: true });
 const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 writeFileSync(join(OUT, `bench-${stamp}.md`), `${text}\n`);
-writeFileSync(join(OUT, `bench-${stamp}.json`), JSON.stringify({ started, chromiumVersion, results, scaling, hoverRuns, budgets }, null, 2));
+writeFileSync(
+  join(OUT, `bench-${stamp}.json`),
+  JSON.stringify({ started, chromiumVersion, results, scaling, hoverRuns, budgets }, null, 2),
+);
 log(`Written to bench-results/bench-${stamp}.md and .json`);
 process.exit(budgets.some((b) => b.pass === false) ? 1 : 0);

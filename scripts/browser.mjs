@@ -8,8 +8,15 @@ import { join } from 'node:path';
 function playwrightCacheChromium() {
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(cache)) return null;
-  for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium-')).sort().reverse()) {
-    for (const rel of ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium']) {
+  for (const dir of readdirSync(cache)
+    .filter((d) => d.startsWith('chromium-'))
+    .sort()
+    .reverse()) {
+    for (const rel of [
+      'chrome-linux/chrome',
+      'chrome-linux64/chrome',
+      'chrome-mac/Chromium.app/Contents/MacOS/Chromium',
+    ]) {
       const candidate = join(cache, dir, rel);
       if (existsSync(candidate)) return candidate;
     }

@@ -39,7 +39,10 @@ async function cardShot(page, mark, file) {
 async function popupShot(popup, file) {
   await popup.waitForTimeout(150);
   const { height } = await popup.locator('.pl-app').boundingBox();
-  await popup.screenshot({ path: `${OUT}/${file}`, clip: { x: 0, y: 0, width: POPUP_SIZE.width, height: Math.min(height, POPUP_SIZE.height) } });
+  await popup.screenshot({
+    path: `${OUT}/${file}`,
+    clip: { x: 0, y: 0, width: POPUP_SIZE.width, height: Math.min(height, POPUP_SIZE.height) },
+  });
   console.log(`wrote docs/screenshots/${file}`);
 }
 

@@ -8,7 +8,9 @@ export const ENTITIES_DIR = resolve(process.cwd(), 'facts/entities');
 
 /** Reads, validates and cross-checks every entity file; throws naming the broken record. */
 export function loadEntityFiles(dir = ENTITIES_DIR): { fileName: string; text: string; entity: EntityRecord }[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const entries = files.map((fileName) => {
     const text = readFileSync(join(dir, fileName), 'utf8');
     let raw: unknown;

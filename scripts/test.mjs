@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit tests, build, then end-to-end tests in real Chromium;
+// `npm test`: typecheck, format and lint (Biome), unit tests, build, then end-to-end tests in real Chromium;
 // also the Firefox build and its store lint (a few seconds: web-ext lint must find no errors).
 import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
 
@@ -10,6 +10,7 @@ if (!chromium) {
 console.log(`Using Chromium at ${chromium}`);
 const env = { CHROMIUM_PATH: chromium };
 run('npx', ['tsc', '--noEmit']);
+run('npx', ['biome', 'check', '.']);
 run('npx', ['vitest', 'run']);
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);

@@ -138,7 +138,14 @@ export class CardHost {
     } else if (this.returnFocus && this.state?.anchor !== mark) {
       this.returnFocus = null;
     }
-    this.state = { anchor: mark, entityId, aliasIndex, claimIndex, view: this.cached(entityId, aliasIndex, claimIndex), trail: [] };
+    this.state = {
+      anchor: mark,
+      entityId,
+      aliasIndex,
+      claimIndex,
+      view: this.cached(entityId, aliasIndex, claimIndex),
+      trail: [],
+    };
     await this.prepareUi();
     if (this.state?.anchor !== mark) return; // closed or replaced while the UI was made
     this.focusWhenPlaced = options.focus === true;
@@ -230,7 +237,11 @@ export class CardHost {
     scratch.getBoundingClientRect();
     const card = scratch.firstElementChild as HTMLElement | null;
     if (card) {
-      computePosition(anchor, card, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift()] }).catch(none);
+      computePosition(anchor, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip(), shift()],
+      }).catch(none);
       autoUpdate(anchor, card, none)();
     }
     render(null, scratch);
@@ -293,7 +304,11 @@ export class CardHost {
       <HoverCard
         view={state.view}
         fallbackName={state.anchor.textContent ?? ''}
-        stated={state.trail.length === 0 && state.anchor.hasAttribute('data-claim-index') ? (state.anchor.textContent ?? '') : null}
+        stated={
+          state.trail.length === 0 && state.anchor.hasAttribute('data-claim-index')
+            ? (state.anchor.textContent ?? '')
+            : null
+        }
         verdict={state.anchor.getAttribute('data-claim')}
         pinned={this.pinned}
         mentionIndex={index + 1}
@@ -446,11 +461,18 @@ function startPaintProbe(): PaintProbe {
       const renderMs = performance.now() - intentAt;
       requestAnimationFrame((time) => {
         const frameMs = performance.now() - intentAt;
-        const frames = firstFrame === null || time === firstFrame ? 1 : 1 + Math.max(1, Math.round((time - firstFrame) / (1000 / 60)));
+        const frames =
+          firstFrame === null || time === firstFrame
+            ? 1
+            : 1 + Math.max(1, Math.round((time - firstFrame) / (1000 / 60)));
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           channel.port1.close();
-          performance.measure('case-lens:card', { start: intentAt, end: performance.now(), detail: { frames, renderMs, frameMs } });
+          performance.measure('case-lens:card', {
+            start: intentAt,
+            end: performance.now(),
+            detail: { frames, renderMs, frameMs },
+          });
         };
         channel.port2.postMessage(null);
       });

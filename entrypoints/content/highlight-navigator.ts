@@ -68,14 +68,13 @@ export class HighlightNavigator {
     const n = marks.length;
     const delta = direction === 'next' ? 1 : -1;
     // From the card's highlight, or the last one stepped to while it is still on screen …
-    const from =
-      this.options.card.anchor ?? (this.cursor?.isConnected && inViewport(this.cursor) ? this.cursor : null);
+    const from = this.options.card.anchor ?? (this.cursor?.isConnected && inViewport(this.cursor) ? this.cursor : null);
     const at = from ? mentionIndexOf(marks, from) : -1;
     if (at >= 0) return (at + delta + n) % n;
     // … otherwise from where the reader is: the first highlight from the top of the screen, or the last above its bottom.
     if (direction === 'next') {
       const i = marks.findIndex((m) => m.getBoundingClientRect().top >= 0);
-      return i >= 0 ? i : 0;
+      return Math.max(i, 0);
     }
     for (let i = n - 1; i >= 0; i -= 1) if (marks[i]!.getBoundingClientRect().bottom <= innerHeight) return i;
     return n - 1;

@@ -52,7 +52,8 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       if (!isTop) return;
       // Runs after every scan slice: a count needs no document order, so the wrappers are not sorted for it.
       const ids = new Set<string | null>();
-      for (const m of highlighter.all()) if (!m.hasAttribute('data-claim-index')) ids.add(m.getAttribute('data-entity'));
+      for (const m of highlighter.all())
+        if (!m.hasAttribute('data-claim-index')) ids.add(m.getAttribute('data-entity'));
       const count = ids.size;
       if (count === last) return;
       last = count;

@@ -12,7 +12,12 @@ function highlightCss(tone: Tone | null): string {
   const dark = CATEGORIES.map(
     (c) => `${MARK_TAG}[data-category="${c}"]{background-color:${CATEGORY_STYLE[c].darkTint};}`,
   ).join('');
-  const tints = tone === 'dark' ? [light, dark] : tone === 'light' ? [light] : [light, `@media (prefers-color-scheme: dark){${dark}}`];
+  const tints =
+    tone === 'dark'
+      ? [light, dark]
+      : tone === 'light'
+        ? [light]
+        : [light, `@media (prefers-color-scheme: dark){${dark}}`];
   return [
     `${MARK_TAG}{display:inline;color:inherit;font:inherit;border-radius:2px;cursor:help;text-decoration:inherit;}`,
     ...tints,

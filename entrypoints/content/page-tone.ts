@@ -11,7 +11,8 @@ export function toneOfColor(color: string): Tone | null {
   const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/.exec(color.trim());
   if (!m) return null;
   const alphaText = m[4];
-  const alpha = alphaText === undefined ? 1 : alphaText.endsWith('%') ? Number(alphaText.slice(0, -1)) / 100 : Number(alphaText);
+  const alpha =
+    alphaText === undefined ? 1 : alphaText.endsWith('%') ? Number(alphaText.slice(0, -1)) / 100 : Number(alphaText);
   if (!(alpha >= 0.5)) return null;
   // Relative luminance (WCAG) of the sRGB colour.
   const [r, g, b] = [m[1], m[2], m[3]].map((c) => {
@@ -28,7 +29,11 @@ export function toneOfColor(color: string): Tone | null {
  * first that is painted), then its declared colour scheme; null when nothing
  * says, and the system's scheme decides.
  */
-export function pageTone(bodyBackground: string | null, rootBackground: string | null, rootColorScheme: string | null): Tone | null {
+export function pageTone(
+  bodyBackground: string | null,
+  rootBackground: string | null,
+  rootColorScheme: string | null,
+): Tone | null {
   for (const background of [bodyBackground, rootBackground]) {
     const tone = background ? toneOfColor(background) : null;
     if (tone) return tone;

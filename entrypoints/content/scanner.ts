@@ -141,7 +141,8 @@ export class Scanner {
       // Reading the page's changes is scanning work too (a rewrite can discard many pieces): it is measured.
       const startedAt = performance.now();
       // Only the page's own changes count: a callback for our UI alone is not a scan.
-      if (this.onMutations(records)) performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
+      if (this.onMutations(records))
+        performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.observers.set(root, observer);
@@ -181,7 +182,8 @@ export class Scanner {
     let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     if (!el) return node.parentNode;
     if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(el)) return el;
-    while (el.parentElement && (isInlineElement(el) || el.tagName.startsWith(OWN_PREFIX.toUpperCase()))) el = el.parentElement;
+    while (el.parentElement && (isInlineElement(el) || el.tagName.startsWith(OWN_PREFIX.toUpperCase())))
+      el = el.parentElement;
     return el;
   }
 
@@ -305,7 +307,9 @@ export class Scanner {
     }
     let block: Node | null = null;
     for (const m of found) {
-      if (!m.entry.needsContext) context.note(m.entry.entityId, (block ??= nearestBlock(run.nodes[0]!) ?? run.nodes[0]!));
+      if (m.entry.needsContext) continue;
+      block ??= nearestBlock(run.nodes[0]!) ?? run.nodes[0]!;
+      context.note(m.entry.entityId, block);
     }
     const hasContext = context.active;
     const toWrap: PlacedMatch[] = [];
@@ -334,10 +338,19 @@ export class Scanner {
   }
 
   /** Claim markers for a run, given the names shown in it; values inside a name are left to the name. */
-  private claimMatches(run: TextRun, names: { start: number; end: number; entry: Hit }[], caseContext: boolean): PlacedMatch[] {
+  private claimMatches(
+    run: TextRun,
+    names: { start: number; end: number; entry: Hit }[],
+    caseContext: boolean,
+  ): PlacedMatch[] {
     const claims = this.options.claims;
     if (!claims) return [];
-    const mentions = names.map((m) => ({ entityId: m.entry.entityId, category: m.entry.category, start: m.start, end: m.end }));
+    const mentions = names.map((m) => ({
+      entityId: m.entry.entityId,
+      category: m.entry.category,
+      start: m.start,
+      end: m.end,
+    }));
     const out: PlacedMatch[] = [];
     for (const f of claims.check(run.text, mentions, caseContext)) {
       if (names.some((n) => f.start < n.end && n.start < f.end)) continue;

@@ -1,4 +1,11 @@
-import { FLOW_INLINE, FLOW_SKIPPED, flowOf, isInlineElement, isSkippedElement, SKIPPED_BY_ATTRIBUTE } from './dom-rules';
+import {
+  FLOW_INLINE,
+  FLOW_SKIPPED,
+  flowOf,
+  isInlineElement,
+  isSkippedElement,
+  SKIPPED_BY_ATTRIBUTE,
+} from './dom-rules';
 
 /**
  * The text of one line of flow: consecutive text nodes joined by inline
@@ -13,7 +20,11 @@ export interface TextRun {
 
 /** True when `node` sits inside something we never scan (an input, an editor, our UI). */
 export function isInsideSkipped(node: Node, root: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (
+    let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  ) {
     if (isSkippedElement(el)) return true;
     if (el === root) break;
   }

@@ -27,7 +27,8 @@ const timeline = buildTimeline(bundledEntities);
 const factCount = bundledEntities.reduce((n, e) => n + e.facts.length, 0);
 const newestFact = bundledEntities
   .flatMap((e) => e.facts.map((f) => f.date ?? ''))
-  .reduce((a, b) => (a > b ? a : b), '');
+  .sort()
+  .pop();
 
 export function App() {
   /** Null until the stored settings are read: no switch is shown (or can be flipped) in a state that is not real. */
@@ -236,13 +237,13 @@ export function App() {
               <p class="pl-empty">Highlighting is off on this page.</p>
             ) : (
               <PageMentions
-              mentions={page.mentions}
-              onOpen={open}
-              onReveal={(entityId) => {
-                const mention = page?.mentions.find((m) => m.entityId === entityId);
-                if (mention) void reveal(mention);
-              }}
-            />
+                mentions={page.mentions}
+                onOpen={open}
+                onReveal={(entityId) => {
+                  const mention = page?.mentions.find((m) => m.entityId === entityId);
+                  if (mention) void reveal(mention);
+                }}
+              />
             )}
             <p class="pl-status" role="status">
               {revealStatus}

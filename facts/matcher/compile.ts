@@ -78,7 +78,10 @@ export interface SliceOptions {
  * tens of thousands of aliases would otherwise hold the page's main thread
  * for a long task (~30 ms per 10,000 aliases in Chromium here).
  */
-export async function compileMatcherInSlices<E>(terms: Term<E | null>[], options: SliceOptions = {}): Promise<Matcher<E>> {
+export async function compileMatcherInSlices<E>(
+  terms: Term<E | null>[],
+  options: SliceOptions = {},
+): Promise<Matcher<E>> {
   const { sliceMs = 8, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), onSlice } = options;
   const trie = createTrie<E>(terms);
   let next = 0;
@@ -130,12 +133,19 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
 
   function childOrNew(node: number, code: number): number {
     if (node === 0) {
-      if (code < TABLE_SIZE) return (rootChild[code] ||= newNode(code));
+      if (code < TABLE_SIZE) {
+        if (rootChild[code] === 0) rootChild[code] = newNode(code);
+        return rootChild[code]!;
+      }
       let child = rootFar.get(code);
-      if (child === undefined) rootFar.set(code, (child = newNode(code)));
+      if (child === undefined) {
+        child = newNode(code);
+        rootFar.set(code, child);
+      }
       return child;
     }
-    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!) if (unit[child] === code) return child;
+    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!)
+      if (unit[child] === code) return child;
     const child = newNode(code);
     nextSibling[child] = firstChild[node]!;
     firstChild[node] = child;
@@ -162,7 +172,10 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
     }
     if (node === 0) return;
     if (needsEndBoundary(term.text)) boundary[node] = 1;
-    (endings[node] ??= []).push({ entry: term.entry, exactKey: term.caseSensitive ? aliasKey(term.text, true) : null });
+    const ending = { entry: term.entry, exactKey: term.caseSensitive ? aliasKey(term.text, true) : null };
+    const list = endings[node];
+    if (list) list.push(ending);
+    else endings[node] = [ending];
     termCount += 1;
   }
 
@@ -178,7 +191,8 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
   }
 
   function childOf(node: number, code: number): number {
-    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!) if (unit[child] === code) return child;
+    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!)
+      if (unit[child] === code) return child;
     return 0;
   }
 

@@ -38,12 +38,17 @@ export function recordLongTasks() {
 
 /** What the extension did on the page: its measures, its marks, the long tasks. */
 export function extensionReport() {
-  const scans = performance.getEntriesByName('case-lens:scan').map((m) => ({ start: m.startTime, duration: m.duration }));
-  const compile = performance.getEntriesByName('case-lens:compile').map((m) => ({ start: m.startTime, duration: m.duration }));
+  const scans = performance
+    .getEntriesByName('case-lens:scan')
+    .map((m) => ({ start: m.startTime, duration: m.duration }));
+  const compile = performance
+    .getEntriesByName('case-lens:compile')
+    .map((m) => ({ start: m.startTime, duration: m.duration }));
   // One mention per run of wrappers: a wrapper continues the previous one when
   // the nearest non-empty text before it sits in a wrapper of the same entity.
   const roots = [document];
-  for (let i = 0; i < roots.length; i += 1) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  for (let i = 0; i < roots.length; i += 1)
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   let mentions = 0;
   let wrappers = 0;
   for (const root of roots) {
@@ -70,7 +75,8 @@ export function extensionReport() {
  */
 export function checkCaseSentences(expectations) {
   const roots = [document];
-  for (let i = 0; i < roots.length; i += 1) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  for (let i = 0; i < roots.length; i += 1)
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   const spans = roots.flatMap((root) => [...root.querySelectorAll('[data-bench-case]')]);
   let expected = 0;
   let marked = 0;
@@ -119,9 +125,9 @@ export function checkCaseSentences(expectations) {
  * `i` flag (Unicode-aware lookarounds with the `u` flag cost 3-8 times more).
  */
 export function floorScan(aliases) {
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s\u00a0-]+/g, '[\\s\\u00a0-]+');
+  const escapeAlias = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s\u00a0-]+/g, '[\\s\\u00a0-]+');
   const source = aliases
-    .map((a) => escape(a.text))
+    .map((a) => escapeAlias(a.text))
     .sort((a, b) => b.length - a.length)
     .join('|');
   const started = performance.now();

@@ -30,14 +30,15 @@ export function buildCasePage(baseHtml, sentences) {
   const bodyStart = baseHtml.indexOf('<body');
   for (let m = pattern.exec(baseHtml); m; m = pattern.exec(baseHtml)) if (m.index > bodyStart) closers.push(m.index);
   const chosen = new Set();
-  for (let k = 0; k < CASE_INSERTIONS; k += 1) chosen.add(closers[Math.floor(((k + 0.5) * closers.length) / CASE_INSERTIONS)]);
+  for (let k = 0; k < CASE_INSERTIONS; k += 1)
+    chosen.add(closers[Math.floor(((k + 0.5) * closers.length) / CASE_INSERTIONS)]);
   let out = '';
   let from = 0;
   let k = 0;
   for (const at of closers) {
     if (!chosen.has(at)) continue;
     const index = k % sentences.length;
-    out += baseHtml.slice(from, at) + ` <span data-bench-case="${index}">${sentences[index].html}</span>`;
+    out += `${baseHtml.slice(from, at)} <span data-bench-case="${index}">${sentences[index].html}</span>`;
     from = at;
     k += 1;
   }
@@ -50,12 +51,22 @@ export function buildCasePage(baseHtml, sentences) {
  */
 export function benchPages(outDir) {
   const pages = [];
-  const add = (name, file, path, kind, extra = {}) => pages.push({ name, file, path, kind, size: statSync(file).size, ...extra });
+  const add = (name, file, path, kind, extra = {}) =>
+    pages.push({ name, file, path, kind, size: statSync(file).size, ...extra });
   const sentences = caseSentences();
-  add('seed article', join(ROOT, 'seeds/us-accuses-three-koreans.html'), '/seeds/us-accuses-three-koreans.html', 'sample');
-  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort()) {
+  add(
+    'seed article',
+    join(ROOT, 'seeds/us-accuses-three-koreans.html'),
+    '/seeds/us-accuses-three-koreans.html',
+    'sample',
+  );
+  for (const file of readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
     // Sample pages may hold case sentences (span[data-bench-case]); they are checked like the case page.
-    add(file, join(FIXTURES, file), `/tests/fixtures/bench/${file}`, 'sample', { expectations: sentences.map((s) => s.expect) });
+    add(file, join(FIXTURES, file), `/tests/fixtures/bench/${file}`, 'sample', {
+      expectations: sentences.map((s) => s.expect),
+    });
   }
   const corpusPresent = existsSync(CORPUS);
   if (corpusPresent && existsSync(join(CORPUS, CASE_BASE_PAGE))) {
@@ -69,7 +80,9 @@ export function benchPages(outDir) {
     });
   }
   if (corpusPresent) {
-    for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort()) {
+    for (const file of readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.html'))
+      .sort()) {
       add(file, join(CORPUS, file), `/__extra/corpus/${encodeURIComponent(file)}`, 'corpus');
     }
   }

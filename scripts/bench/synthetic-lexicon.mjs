@@ -4,15 +4,104 @@
 import { build } from 'wxt';
 import { resolve } from 'node:path';
 
-const GIVEN = ['Min', 'Sol', 'Hyun', 'Ji', 'Tae', 'Yong', 'Eun', 'Dae', 'Sung', 'Chul', 'Hee', 'Jae', 'Kwang', 'Myung', 'Seok', 'Won'];
-const FAMILY = ['Ri', 'Choe', 'Kang', 'Ryu', 'Han', 'Jang', 'Yun', 'Song', 'Ko', 'Mun', 'Paek', 'Hwang', 'Ryom', 'Sin', 'O', 'Chae'];
+const GIVEN = [
+  'Min',
+  'Sol',
+  'Hyun',
+  'Ji',
+  'Tae',
+  'Yong',
+  'Eun',
+  'Dae',
+  'Sung',
+  'Chul',
+  'Hee',
+  'Jae',
+  'Kwang',
+  'Myung',
+  'Seok',
+  'Won',
+];
+const FAMILY = [
+  'Ri',
+  'Choe',
+  'Kang',
+  'Ryu',
+  'Han',
+  'Jang',
+  'Yun',
+  'Song',
+  'Ko',
+  'Mun',
+  'Paek',
+  'Hwang',
+  'Ryom',
+  'Sin',
+  'O',
+  'Chae',
+];
 // Frequent English words, so that many synthetic names begin the way ordinary text does.
 const WORDS = [
-  'National', 'United', 'First', 'Central', 'Royal', 'Northern', 'Southern', 'Eastern', 'Western', 'Great', 'New',
-  'General', 'Joint', 'Special', 'Strategic', 'Digital', 'Global', 'Pacific', 'Atlantic', 'Harbor', 'River', 'Mountain',
-  'Silver', 'Golden', 'Iron', 'Crystal', 'Shadow', 'Silent', 'Black', 'White', 'Red', 'Blue', 'Green', 'Star', 'Moon',
-  'Sun', 'Falcon', 'Tiger', 'Dragon', 'Phoenix', 'Cobra', 'Viper', 'Lotus', 'Cedar', 'Maple', 'Pine', 'Stone', 'Bridge',
-  'Tower', 'Gate', 'Castle', 'Harvest', 'Winter', 'Summer', 'Spring', 'Autumn', 'Ocean', 'Desert', 'Forest', 'Valley',
+  'National',
+  'United',
+  'First',
+  'Central',
+  'Royal',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Great',
+  'New',
+  'General',
+  'Joint',
+  'Special',
+  'Strategic',
+  'Digital',
+  'Global',
+  'Pacific',
+  'Atlantic',
+  'Harbor',
+  'River',
+  'Mountain',
+  'Silver',
+  'Golden',
+  'Iron',
+  'Crystal',
+  'Shadow',
+  'Silent',
+  'Black',
+  'White',
+  'Red',
+  'Blue',
+  'Green',
+  'Star',
+  'Moon',
+  'Sun',
+  'Falcon',
+  'Tiger',
+  'Dragon',
+  'Phoenix',
+  'Cobra',
+  'Viper',
+  'Lotus',
+  'Cedar',
+  'Maple',
+  'Pine',
+  'Stone',
+  'Bridge',
+  'Tower',
+  'Gate',
+  'Castle',
+  'Harvest',
+  'Winter',
+  'Summer',
+  'Spring',
+  'Autumn',
+  'Ocean',
+  'Desert',
+  'Forest',
+  'Valley',
 ];
 const KINDS = ['Group', 'Team', 'Bureau', 'Office', 'Unit', 'Trading', 'Company', 'Bank', 'Exchange', 'Campaign'];
 const CATEGORIES = ['person', 'group', 'organization', 'malware', 'incident', 'legal', 'place', 'other'];
@@ -53,7 +142,11 @@ export function syntheticEntities(count, seed = 121) {
   const entities = [];
   for (let i = 0; i < aliases.length; i += 5) {
     const n = entities.length;
-    entities.push({ id: `synthetic-${String(n).padStart(5, '0')}`, category: CATEGORIES[n % CATEGORIES.length], aliases: aliases.slice(i, i + 5) });
+    entities.push({
+      id: `synthetic-${String(n).padStart(5, '0')}`,
+      category: CATEGORIES[n % CATEGORIES.length],
+      aliases: aliases.slice(i, i + 5),
+    });
   }
   return entities;
 }
@@ -91,7 +184,16 @@ export async function buildWithSyntheticAliases(root, count, outDir) {
   await build({
     root,
     outDir,
-    logger: { ...console, info() {}, success() {}, log() {}, warn: console.warn, error: console.error, debug() {}, level: 0 },
+    logger: {
+      ...console,
+      info() {},
+      success() {},
+      log() {},
+      warn: console.warn,
+      error: console.error,
+      debug() {},
+      level: 0,
+    },
     vite: () => ({ plugins: [syntheticLexiconPlugin(root, count)] }),
   });
   return resolve(outDir, 'chrome-mv3');

@@ -9,7 +9,8 @@ const MENTIONS = '/tests/fixtures/reader/mentions.html';
 let h: Harness;
 launchForFile((launched) => (h = launched));
 
-const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> => openScanned(h, path, viewport);
+const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  openScanned(h, path, viewport);
 
 const cardOf = (page: Page): Locator => page.locator('case-lens-card .cl-card');
 /** The card once Floating UI has placed it and its facts have arrived. */
@@ -63,9 +64,9 @@ test('a highlight near the bottom puts the card above it, at full height', async
   const page = await open(EDGES);
   const mark = page.locator('#bottom [data-entity]');
   const card = await hoverAndWait(page, mark);
-  await expect.poll(async () => (await card.boundingBox())!.y + (await card.boundingBox())!.height).toBeLessThanOrEqual(
-    (await mark.boundingBox())!.y,
-  );
+  await expect
+    .poll(async () => (await card.boundingBox())!.y + (await card.boundingBox())!.height)
+    .toBeLessThanOrEqual((await mark.boundingBox())!.y);
   expect((await card.boundingBox())!.height).toBeGreaterThan(400);
   await page.close();
 });
@@ -170,17 +171,38 @@ test('the card follows the dark colour scheme and reduced motion', async () => {
 test('a hostile page stylesheet cannot restyle the card', async () => {
   const page = await open(SEED);
   const mark = page.locator('[data-entity="park-jin-hyok"]').first();
-  const parts = ['.cl-card', '.cl-title', '.cl-chip', '.cl-summary', '.cl-section', '.cl-fact-text', '.cl-sources a', '.cl-footer', '.cl-icon'];
+  const parts = [
+    '.cl-card',
+    '.cl-title',
+    '.cl-chip',
+    '.cl-summary',
+    '.cl-section',
+    '.cl-fact-text',
+    '.cl-sources a',
+    '.cl-footer',
+    '.cl-icon',
+  ];
   const looks = (card: Locator) =>
     card.evaluate((el, selectors) => {
       const root = el.getRootNode() as ShadowRoot;
       const host = root.host as HTMLElement;
       const style = (e: Element) => {
         const s = getComputedStyle(e);
-        return [s.color, s.fontSize, s.fontFamily, s.fontWeight, s.display, s.backgroundColor, s.width, s.visibility].join(' | ');
+        return [
+          s.color,
+          s.fontSize,
+          s.fontFamily,
+          s.fontWeight,
+          s.display,
+          s.backgroundColor,
+          s.width,
+          s.visibility,
+        ].join(' | ');
       };
       return {
-        host: [getComputedStyle(host).display, getComputedStyle(host).position, getComputedStyle(host).color].join(' | '),
+        host: [getComputedStyle(host).display, getComputedStyle(host).position, getComputedStyle(host).color].join(
+          ' | ',
+        ),
         parts: Object.fromEntries(selectors.map((sel) => [sel, style(el.matches(sel) ? el : el.querySelector(sel)!)])),
       };
     }, parts);

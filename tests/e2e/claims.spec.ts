@@ -92,7 +92,9 @@ test('the popup shows the case timeline in order, with sources, and the events o
   expect(dates).toEqual([...dates].sort());
   expect(await popup.locator('.pl-event.pl-on-page[data-entity="park-jin-hyok"]').count()).toBeGreaterThan(0);
   expect(await popup.locator('.pl-event.pl-on-page[data-entity="swift"]').count()).toBe(0);
-  for (const href of await events.locator('.cl-sources a').evaluateAll((els) => els.slice(0, 20).map((a) => a.getAttribute('href')))) {
+  for (const href of await events
+    .locator('.cl-sources a')
+    .evaluateAll((els) => els.slice(0, 20).map((a) => a.getAttribute('href')))) {
     expect(href).toMatch(/^https?:\/\//);
   }
   await popup.close();
@@ -107,7 +109,9 @@ test('an accurate report about the case gets no contradiction, only quiet confir
   const contradicted = await page.$$eval('[data-claim="contradicted"]', (els) => els.map((e) => e.textContent));
   expect(contradicted).toEqual([]);
   const confirmed = await page.$$eval('[data-claim="confirmed"]', (els) => els.map((e) => e.textContent));
-  expect(confirmed).toEqual(expect.arrayContaining(['2017', '2014', 'Assistant Attorney General', 'Acting U.S. Attorney']));
+  expect(confirmed).toEqual(
+    expect.arrayContaining(['2017', '2014', 'Assistant Attorney General', 'Acting U.S. Attorney']),
+  );
   await page.close();
 });
 

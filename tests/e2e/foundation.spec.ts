@@ -65,8 +65,9 @@ test('records its scanning work as case-lens:scan measures and touches no exclud
     document.body.append(box);
   });
   await expect(page.locator('#excluded p [data-entity="lazarus-group"]')).toHaveCount(1);
-  const inside = await page.$$eval('#excluded [data-entity]', (els) =>
-    els.filter((e) => e.closest('input,textarea,select,option,[contenteditable],noscript,svg')).length,
+  const inside = await page.$$eval(
+    '#excluded [data-entity]',
+    (els) => els.filter((e) => e.closest('input,textarea,select,option,[contenteditable],noscript,svg')).length,
   );
   expect(inside).toBe(0);
   expect(await page.locator('#excluded textarea').inputValue()).toBe('Lazarus Group');
@@ -125,16 +126,22 @@ test('the popup finds Lazarus Group when searching for "Hidden Cobra", and opens
 
 test('switching a category off removes exactly its highlights, live; on brings them back', async () => {
   const page = await openSeed();
-  const before = await page.$$eval('[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
+  const before = await page.$$eval('[data-entity]', (els) =>
+    els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`),
+  );
   expect(before.some((b) => b.startsWith('person:'))).toBe(true);
   await setInPopup(h, 'input[data-category="person"]', false);
   await page.bringToFront();
   await expect(page.locator('[data-category="person"]')).toHaveCount(0);
-  const after = await page.$$eval('[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
+  const after = await page.$$eval('[data-entity]', (els) =>
+    els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`),
+  );
   expect(after.sort()).toEqual(before.filter((b) => !b.startsWith('person:')).sort());
   await setInPopup(h, 'input[data-category="person"]', true);
   await page.bringToFront();
-  await expect(page.locator('[data-category="person"]')).toHaveCount(before.filter((b) => b.startsWith('person:')).length);
+  await expect(page.locator('[data-category="person"]')).toHaveCount(
+    before.filter((b) => b.startsWith('person:')).length,
+  );
   await page.close();
 });
 
@@ -162,7 +169,7 @@ test('the master switch off restores the page text exactly, and on highlights ag
   await page.close();
 });
 
-test('highlight tints follow the page\'s own background, not the system\'s colour scheme', async () => {
+test("highlight tints follow the page's own background, not the system's colour scheme", async () => {
   const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
   const tintOn = async (path: string, colorScheme: 'light' | 'dark', expected: string) => {
     const page = await h.context.newPage();

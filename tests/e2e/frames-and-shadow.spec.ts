@@ -37,7 +37,9 @@ test('every kind of frame is scanned, each with its own case context', async () 
   for (const id of ['same-origin', 'srcdoc', 'about-blank', 'cross-origin']) {
     const frame = await frameById(page, id);
     await waitForScan(frame);
-    expect(await entities(frame), id).toEqual(id === 'same-origin' || id === 'cross-origin' ? [...expected, 'reconnaissance-general-bureau'] : expected);
+    expect(await entities(frame), id).toEqual(
+      id === 'same-origin' || id === 'cross-origin' ? [...expected, 'reconnaissance-general-bureau'] : expected,
+    );
   }
   const cross = await frameById(page, 'cross-origin');
   expect(new URL(cross.url()).origin).toBe(h.otherOriginUrl);
@@ -50,7 +52,9 @@ test('every kind of frame is scanned, each with its own case context', async () 
   // The user's draft in a designMode editor is never wrapped.
   const editor = await frameById(page, 'editor');
   await editor.evaluate(() => {
-    document.body.append(Object.assign(document.createElement('p'), { textContent: 'More about WannaCry and Park Jin Hyok.' }));
+    document.body.append(
+      Object.assign(document.createElement('p'), { textContent: 'More about WannaCry and Park Jin Hyok.' }),
+    );
   });
   await page.waitForTimeout(500);
   expect(await editor.$$('[data-entity]')).toHaveLength(0);
@@ -109,7 +113,10 @@ test('open shadow roots are scanned: declarative, scripted, nested, attached aft
   await page.evaluate(() => {
     const root = document.getElementById('later')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p>Attached later: Ghaleb Alaumary.</p>';
-    setTimeout(() => root.append(Object.assign(document.createElement('p'), { textContent: 'And later still: WannaCry.' })), 300);
+    setTimeout(
+      () => root.append(Object.assign(document.createElement('p'), { textContent: 'And later still: WannaCry.' })),
+      300,
+    );
   });
   await expect.poll(() => inShadow('#later')).toEqual(['ghaleb-alaumary', 'wannacry']);
 

@@ -81,12 +81,14 @@ test('the next/previous commands walk the highlights in order, focus the card, a
   await page.close();
 });
 
-test('with the card open, the command moves on from the card\'s highlight and the card follows', async () => {
+test("with the card open, the command moves on from the card's highlight and the card follows", async () => {
   const page = await open(MENTIONS);
   await page.locator('[data-entity="lazarus-group"]').first().hover();
   const card = page.locator('case-lens-card .cl-card[data-placed]');
   await expect(card).toHaveAttribute('data-entity', 'lazarus-group');
-  const second = (await page.$$eval('[data-entity]:not([data-claim-index])', (els) => els[1]!.getAttribute('data-entity')))!;
+  const second = (await page.$$eval('[data-entity]:not([data-claim-index])', (els) =>
+    els[1]!.getAttribute('data-entity'),
+  ))!;
   expect(second).not.toBe('lazarus-group');
   expect(await command(page, 'next')).toBe(true);
   await expect(card).toHaveAttribute('data-entity', second);
@@ -145,7 +147,9 @@ test('axe: an open card has no serious or critical accessibility violations, for
   const seen = new Set<string>();
   for (const path of [SEED, MENTIONS]) {
     const page = await open(path);
-    const categories = await page.$$eval('[data-category]', (els) => [...new Set(els.map((e) => e.getAttribute('data-category')!))]);
+    const categories = await page.$$eval('[data-category]', (els) => [
+      ...new Set(els.map((e) => e.getAttribute('data-category')!)),
+    ]);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       for (const category of categories) {

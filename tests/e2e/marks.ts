@@ -88,7 +88,8 @@ export function marksInExcludedContexts(target: Page | Frame): Promise<string[]>
         if (excluded || own) bad.push(`${mark.textContent} in <${(excluded ?? own)!.tagName.toLowerCase()}>`);
       }
       // Our own UI's shadow roots hold our markup, not the page's text.
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot && !el.tagName.startsWith('CASE-LENS-')) visit(el.shadowRoot);
+      for (const el of root.querySelectorAll('*'))
+        if (el.shadowRoot && !el.tagName.startsWith('CASE-LENS-')) visit(el.shadowRoot);
     };
     visit(document);
     return bad;

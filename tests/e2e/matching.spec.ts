@@ -53,9 +53,11 @@ test('every fixture page is marked exactly as expected: precision and recall are
     await waitForScan(page);
 
     const want = new Map<string, number>();
-    for (const m of expected.marks) want.set(keyOf(m.entity, m.text), (want.get(keyOf(m.entity, m.text)) ?? 0) + m.count);
+    for (const m of expected.marks)
+      want.set(keyOf(m.entity, m.text), (want.get(keyOf(m.entity, m.text)) ?? 0) + m.count);
     const got = new Map<string, number>();
-    for (const m of await readMentions(page)) got.set(keyOf(m.entity, m.text), (got.get(keyOf(m.entity, m.text)) ?? 0) + 1);
+    for (const m of await readMentions(page))
+      got.set(keyOf(m.entity, m.text), (got.get(keyOf(m.entity, m.text)) ?? 0) + 1);
 
     let tp = 0;
     for (const key of new Set([...want.keys(), ...got.keys()])) {
@@ -70,14 +72,18 @@ test('every fixture page is marked exactly as expected: precision and recall are
     truePositives += tp;
     falsePositives += gotCount - tp;
     falseNegatives += expectedCount - tp;
-    rows.push(`${file.padEnd(28)} expected ${String(expectedCount).padStart(3)}  marked ${String(gotCount).padStart(3)}  correct ${String(tp).padStart(3)}`);
+    rows.push(
+      `${file.padEnd(28)} expected ${String(expectedCount).padStart(3)}  marked ${String(gotCount).padStart(3)}  correct ${String(tp).padStart(3)}`,
+    );
 
     for (const check of await checkUnmarked(page, expected.unmarked)) {
       // An expectation that is not on the page would pass without testing anything.
-      if (check.occurrences === 0) problems.push(`${file}: unmarked text ${JSON.stringify(check.text)} is not on the page`);
+      if (check.occurrences === 0)
+        problems.push(`${file}: unmarked text ${JSON.stringify(check.text)} is not on the page`);
       if (check.marked > 0) problems.push(`${file}: ${JSON.stringify(check.text)} is marked ${check.marked} time(s)`);
     }
-    for (const bad of await marksInExcludedContexts(page)) problems.push(`${file}: mark in an excluded context: ${bad}`);
+    for (const bad of await marksInExcludedContexts(page))
+      problems.push(`${file}: mark in an excluded context: ${bad}`);
     for (const [selector, value] of Object.entries(expected.fields ?? {})) {
       const actual = await page.locator(selector).inputValue();
       if (actual !== value) problems.push(`${file}: ${selector} holds ${JSON.stringify(actual)}`);

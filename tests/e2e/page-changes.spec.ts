@@ -89,7 +89,7 @@ test('changes are scanned in batches, and the scanner ignores its own wrapping',
   await page.close();
 });
 
-test('reading the page\'s changes is measured as scanning work when it happens, not only in the slice that follows', async () => {
+test("reading the page's changes is measured as scanning work when it happens, not only in the slice that follows", async () => {
   const page = await open(CASE_PAGE);
   const measured = await page.evaluate(async () => {
     const count = () => performance.getEntriesByName('case-lens:scan').length;
@@ -231,7 +231,12 @@ test('a single-page-app navigation rescans: context follows the new page', async
       '<h1>Case update</h1><p>The RGB ran Lazarus; Park Jin Hyok and Ghaleb Alaumary were named.</p>';
   });
   await expect(page.locator('#main [data-entity]')).toHaveCount(4);
-  expect(await idsIn(page, '#main')).toEqual(['reconnaissance-general-bureau', 'lazarus-group', 'park-jin-hyok', 'ghaleb-alaumary']);
+  expect(await idsIn(page, '#main')).toEqual([
+    'reconnaissance-general-bureau',
+    'lazarus-group',
+    'park-jin-hyok',
+    'ghaleb-alaumary',
+  ]);
   await page.close();
 });
 
@@ -281,7 +286,11 @@ test('a renderer that rewrites, replaces and removes its own text nodes never sh
   const model = () => page.evaluate(() => (window as unknown as { model(): string[] }).model());
   await expect(page.locator('#app [data-entity]')).toHaveCount(5);
 
-  type App = { render(t: string[]): void; replaceText(i: number, t: string): void; removeThenAppend(i: number, t: string): void };
+  type App = {
+    render(t: string[]): void;
+    replaceText(i: number, t: string): void;
+    removeThenAppend(i: number, t: string): void;
+  };
   const settled = async (before: { slices: number }) => {
     await waitForScan(page, 300, before.slices);
     expect(await shown()).toEqual(await model());

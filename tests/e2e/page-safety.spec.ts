@@ -22,7 +22,10 @@ import { EXCLUDED_SELECTOR, marksInExcludedContexts } from './marks';
 const CORPUS = resolve(process.env.CASE_LENS_CORPUS ?? join(ROOT, '../shared/corpus/real-pages'));
 const COMMITTED = 'tests/fixtures/real-pages';
 
-const htmlIn = (dir: string) => readdirSync(dir).filter((f) => /\.html?$/.test(f)).sort();
+const htmlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => /\.html?$/.test(f))
+    .sort();
 const corpusPresent = existsSync(CORPUS);
 const corpusFiles = corpusPresent ? htmlIn(CORPUS) : [];
 const pages = [
@@ -188,7 +191,9 @@ async function checkUndo(page: Page, errors: ErrorLog, name: string, url: string
   await waitForScan(page, 150);
   if (seeded > 0 && (await markCount(page)) === 0) {
     // On a busy machine a pause between two slices can outlast the quiet period: give the scan time to go on.
-    await page.waitForFunction(() => document.querySelector('case-lens-mark') !== null, null, { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => document.querySelector('case-lens-mark') !== null, null, { timeout: 10_000 })
+      .catch(() => undefined);
     await waitForScan(page, 150);
   }
   const seededMarks = await markCount(page);
@@ -211,7 +216,8 @@ async function checkLoad(page: Page, errors: ErrorLog, result: PageResult, url: 
   await waitForScan(page, 150);
   for (const frame of page.frames()) result.scanMs += (await scanWork(frame).catch(() => ({ ms: 0 }))).ms;
   for (const bad of await excludedMarks(page)) result.problems.push(`mark in an excluded context: ${bad}`);
-  for (const message of withLens.page) if (!result.baseline.has(message)) result.problems.push(`new page error: ${message}`);
+  for (const message of withLens.page)
+    if (!result.baseline.has(message)) result.problems.push(`new page error: ${message}`);
   for (const error of withLens.ours) result.problems.push(`error from the extension: ${error}`);
 }
 
@@ -225,7 +231,14 @@ test('Case Lens never breaks a real page', async () => {
   const errors = await ErrorLog.attach(page);
   // Other hosts are blocked by the browser here; make sure they are.
   await page.goto(`${h.baseUrl}/${COMMITTED}/rtl-1.html`);
-  expect(await page.evaluate(() => fetch('http://example.com/', { mode: 'no-cors' }).then(() => 'reached', () => 'blocked'))).toBe('blocked');
+  expect(
+    await page.evaluate(() =>
+      fetch('http://example.com/', { mode: 'no-cors' }).then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    ),
+  ).toBe('blocked');
   const failure = (error: unknown) => `check failed: ${(error as Error).message.split('\n')[0]}`;
 
   // Two passes over all pages, so that the switch changes twice per page, not four times.

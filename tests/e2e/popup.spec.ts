@@ -90,7 +90,9 @@ test('"On this page" lists every entity with its count; clicking one scrolls to 
   const rows = popup.locator('.pl-mention');
   await expect(rows.first()).toBeVisible();
   const listed = Object.fromEntries(
-    await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-entity')!, Number(e.querySelector('.pl-count')!.firstChild!.textContent)])),
+    await rows.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-entity')!, Number(e.querySelector('.pl-count')!.firstChild!.textContent)]),
+    ),
   );
   expect(listed).toEqual(expected);
 
@@ -109,7 +111,10 @@ test('"On this page" lists every entity with its count; clicking one scrolls to 
   // The flash ends by itself.
   await expect(page.locator('.case-lens-flash')).toHaveCount(0, { timeout: 5000 });
   // Details opens the record in the popup.
-  await popup.locator(`.pl-mention[data-entity="${entity}"]`).getByRole('button', { name: /^Details about / }).click();
+  await popup
+    .locator(`.pl-mention[data-entity="${entity}"]`)
+    .getByRole('button', { name: /^Details about / })
+    .click();
   await expect(popup.locator('#pl-detail-title')).toBeVisible();
   await popup.close();
   await page.close();
@@ -126,7 +131,11 @@ test('the category toggles are the colour legend of the highlights', async () =>
       .evaluate((e) => getComputedStyle(e).backgroundColor);
     const swatch = popup.locator(`label:has(input[data-category="${category}"]) .pl-swatch`);
     expect(await swatch.evaluate((e) => getComputedStyle(e).backgroundColor), category).toBe(onPage);
-    await expect(popup.getByRole('checkbox', { name: new RegExp(`^${await swatch.evaluate((e) => e.nextElementSibling!.textContent)}$`) })).toBeChecked();
+    await expect(
+      popup.getByRole('checkbox', {
+        name: new RegExp(`^${await swatch.evaluate((e) => e.nextElementSibling!.textContent)}$`),
+      }),
+    ).toBeChecked();
   }
   await popup.close();
   await page.close();
@@ -139,7 +148,9 @@ test('the per-site switch turns Case Lens off on this site only, and back on', a
   await expect(site).toBeChecked();
   await site.click();
   await expect(page.locator('[data-entity]')).toHaveCount(0);
-  expect(await readStorage(h, ['settings'])).toMatchObject({ settings: { enabled: true, disabledSites: ['127.0.0.1'] } });
+  expect(await readStorage(h, ['settings'])).toMatchObject({
+    settings: { enabled: true, disabledSites: ['127.0.0.1'] },
+  });
   await expect(popup.getByText('Highlighting is off on this page.')).toBeVisible();
   // Other sites keep it: the master switch is still on.
   await expect(popup.getByRole('switch', { name: 'Highlighting' })).toBeChecked();

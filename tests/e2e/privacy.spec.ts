@@ -25,7 +25,10 @@ test('the extension makes no network request of its own while reading pages', as
   const seen: { url: string; from: string }[] = [];
   const record = (request: Request) => {
     const worker = request.serviceWorker();
-    seen.push({ url: request.url(), from: worker ? `service worker ${worker.url()}` : (request.frame()?.url() ?? '?') });
+    seen.push({
+      url: request.url(),
+      from: worker ? `service worker ${worker.url()}` : (request.frame()?.url() ?? '?'),
+    });
   };
   h.context.on('request', record);
   h.context.on('weberror', (error) => seen.push({ url: String(error.error()), from: 'error' }));
@@ -39,7 +42,8 @@ test('the extension makes no network request of its own while reading pages', as
   ];
   const expected = new Set<string>();
   for (const path of pages) expected.add(h.baseUrl + path);
-  for (const frame of ['frame-case.html', 'frame-keyboard.html']) expected.add(`${h.baseUrl}/tests/fixtures/live/${frame}`);
+  for (const frame of ['frame-case.html', 'frame-keyboard.html'])
+    expected.add(`${h.baseUrl}/tests/fixtures/live/${frame}`);
   expected.add(`${h.otherOriginUrl}/tests/fixtures/live/frame-case.html`);
   const isFavicon = (url: string) => /^http:\/\/(127\.0\.0\.1|localhost):\d+\/favicon\.ico$/.test(url);
 

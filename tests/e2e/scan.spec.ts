@@ -45,7 +45,9 @@ test('a hover records how its card reached the screen as a case-lens:card measur
   await page.locator('[data-bench-case="0"] case-lens-mark[data-entity="park-jin-hyok"]').hover();
   await expect(page.locator('case-lens-card .cl-card')).toBeVisible();
   await page.waitForFunction(() => performance.getEntriesByName('case-lens:card').length > 0);
-  const detail = await page.evaluate(() => (performance.getEntriesByName('case-lens:card')[0] as PerformanceMeasure).detail);
+  const detail = await page.evaluate(
+    () => (performance.getEntriesByName('case-lens:card')[0] as PerformanceMeasure).detail,
+  );
   expect(detail.frames).toBeGreaterThanOrEqual(1);
   expect(detail.frameMs).toBeGreaterThanOrEqual(detail.renderMs);
   await page.close();

@@ -14,7 +14,11 @@ export function launchForFile(ready: (h: Harness) => void): void {
 }
 
 /** A new tab on one of the static server's pages, once the extension has finished scanning it. */
-export async function openScanned(h: Harness, path: string, viewport?: { width: number; height: number }): Promise<Page> {
+export async function openScanned(
+  h: Harness,
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const page = await h.context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   await page.goto(h.baseUrl + path);

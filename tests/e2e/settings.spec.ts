@@ -6,7 +6,16 @@ import { readStorage, tabIdOf, writeStorage } from './worker';
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const DEFAULTS = {
   enabled: true,
-  categories: { person: true, group: true, organization: true, malware: true, incident: true, legal: true, place: true, other: true },
+  categories: {
+    person: true,
+    group: true,
+    organization: true,
+    malware: true,
+    incident: true,
+    legal: true,
+    place: true,
+    other: true,
+  },
   disabledSites: [],
 };
 
@@ -26,7 +35,10 @@ async function openPopup(page: Page): Promise<Page> {
 
 for (const [label, garbage] of [
   ['a string and a broken version record', { settings: 'garbage', settings$: 'not meta' }],
-  ['wrong types everywhere', { settings: { enabled: 'yes', categories: [1, 2], disabledSites: 'all' }, settings$: { v: 2 } }],
+  [
+    'wrong types everywhere',
+    { settings: { enabled: 'yes', categories: [1, 2], disabledSites: 'all' }, settings$: { v: 2 } },
+  ],
   ['a value from an unknown newer version', { settings: { enabled: 7, layout: 'v9' }, settings$: { v: 99 } }],
 ] as const) {
   test(`settings stored as ${label} fall back to defaults and are repaired; page and popup work`, async () => {
@@ -43,7 +55,9 @@ for (const [label, garbage] of [
     const popup = await openPopup(page);
     await expect(popup.getByRole('switch', { name: 'Highlighting' })).toBeChecked();
     await expect(popup.locator('input[data-category]:not(:checked)')).toHaveCount(0);
-    await expect.poll(() => readStorage(h, ['settings', 'settings$'])).toEqual({ settings: DEFAULTS, settings$: { v: 2 } });
+    await expect
+      .poll(() => readStorage(h, ['settings', 'settings$']))
+      .toEqual({ settings: DEFAULTS, settings$: { v: 2 } });
     // And the repaired settings work: a toggle in the popup still reaches the page.
     await popup.locator('input[data-category="person"]').click();
     await expect(page.locator('[data-category="person"]')).toHaveCount(0);

@@ -87,7 +87,9 @@ test('the master switch restores the original text nodes, twice over, and leaves
 test('a category switched off unwraps only its own highlights; everything off restores the page exactly', async () => {
   const page = await openUndoPage();
   const byCategory = () =>
-    page.$$eval('case-lens-mark[data-entity]', (els) => els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`));
+    page.$$eval('case-lens-mark[data-entity]', (els) =>
+      els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`),
+    );
   const before = await byCategory();
   expect(before.filter((b) => b.startsWith('person:')).length).toBeGreaterThan(3);
   await setInPopup(h, 'input[data-category="person"]', false);
@@ -129,7 +131,11 @@ test('switching the site off restores the page, without touching nodes the page 
   expect(
     await page.evaluate(() => {
       const [between, tail] = (window as unknown as { pageAdded: Text[] }).pageAdded;
-      return [between!.isConnected && between!.data, tail!.isConnected && tail!.data, tail!.parentElement!.lastChild === tail];
+      return [
+        between!.isConnected && between!.data,
+        tail!.isConnected && tail!.data,
+        tail!.parentElement!.lastChild === tail,
+      ];
     }),
   ).toEqual([' (alias Pak Jin Hek)', ' Updated.', true]);
   // The paragraph reads as the page wrote it, our split of it included.

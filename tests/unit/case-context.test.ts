@@ -3,7 +3,13 @@ import { CaseContext, CONTEXT_ENTITIES, MAX_DEFERRED } from '../../entrypoints/c
 import type { PlacedMatch } from '../../entrypoints/content/highlighter';
 import type { Hit } from '../../facts/lexicon';
 
-const lazarus: Hit = { entityId: 'lazarus-group', category: 'group', needsContext: true, aliasIndex: 1, wrongForm: false };
+const lazarus: Hit = {
+  entityId: 'lazarus-group',
+  category: 'group',
+  needsContext: true,
+  aliasIndex: 1,
+  wrongForm: false,
+};
 
 function paragraph(text: string): { p: HTMLParagraphElement; text: Text } {
   const p = document.createElement('p');

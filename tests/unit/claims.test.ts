@@ -21,10 +21,22 @@ function flags(text: string, caseContext = true): string[] {
 /** Sentences with the contradictions they hold (empty: nothing may be flagged). */
 const SENTENCES: [string, string[]][] = [
   // The seed article's errors.
-  ['These men were also charged with being part of a cyberattack of the wannacry in 2018 which damaged Britain\'s health computer systems on a large scale.', ['2018@wannacry']],
-  ['One of those accused, Park Jin Hyok, is on the watch list of the FBI as he has been previously accused of participating in the 2015 hacking of Sony Pictures.', ['2015@sony-pictures-entertainment']],
-  ['The US has recently charged three North Koreas for attempting to steal more than $1.4 billion from various US Financial institutions.', ['$1.4 billion@us-v-jon-chang-hyok-2020']],
-  ['The Deputy Attorney General of the National Defense, Mr. John Demers has said North Korea is now a haven for cyber-criminals.', ['Deputy Attorney General of the National Defense@john-demers']],
+  [
+    "These men were also charged with being part of a cyberattack of the wannacry in 2018 which damaged Britain's health computer systems on a large scale.",
+    ['2018@wannacry'],
+  ],
+  [
+    'One of those accused, Park Jin Hyok, is on the watch list of the FBI as he has been previously accused of participating in the 2015 hacking of Sony Pictures.',
+    ['2015@sony-pictures-entertainment'],
+  ],
+  [
+    'The US has recently charged three North Koreas for attempting to steal more than $1.4 billion from various US Financial institutions.',
+    ['$1.4 billion@us-v-jon-chang-hyok-2020'],
+  ],
+  [
+    'The Deputy Attorney General of the National Defense, Mr. John Demers has said North Korea is now a haven for cyber-criminals.',
+    ['Deputy Attorney General of the National Defense@john-demers'],
+  ],
   // Wrong years, amounts, titles and sentences elsewhere.
   ['WannaCry spread around the world in 2016, hitting hospitals.', ['2016@wannacry']],
   ['The 2014 Sony hack and WannaCry in 2016 were both blamed on Pyongyang.', ['2016@wannacry']],
@@ -35,7 +47,10 @@ const SENTENCES: [string, string[]][] = [
   ['Ghaleb Alaumary was sentenced to 100 months in federal prison.', ['100 months@ghaleb-alaumary']],
   ['Deputy Attorney General John Demers announced the charges.', ['Deputy Attorney General@john-demers']],
   ['The three North Koreans are accused of trying to steal $2 billion.', ['$2 billion@us-v-jon-chang-hyok-2020']],
-  ['The indictment says the three tried to steal and extort 1.9bn dollars.', ['1.9bn dollars@us-v-jon-chang-hyok-2020']],
+  [
+    'The indictment says the three tried to steal and extort 1.9bn dollars.',
+    ['1.9bn dollars@us-v-jon-chang-hyok-2020'],
+  ],
   ['The WannaCry ransomware attack of 2018 crippled the NHS.', ['2018@wannacry-attack-2017']],
   // Right values: never flagged.
   ['WannaCry struck in May 2017, crippling parts of the NHS.', []],
@@ -69,7 +84,10 @@ const SENTENCES: [string, string[]][] = [
   ['In 2018, prosecutors charged Park Jin Hyok over WannaCry.', []],
   ['WannaCry, which appeared in 2017, was charged to Park Jin Hyok in 2018.', []],
   ['The FBI said in 2014 that North Korea was behind the Sony hack.', []],
-  ['US officials said the RGB oversaw the Sony Pictures hack, which happened in 2016.', ['2016@sony-pictures-hack-2014']],
+  [
+    'US officials said the RGB oversaw the Sony Pictures hack, which happened in 2016.',
+    ['2016@sony-pictures-hack-2014'],
+  ],
   ['Prosecutors said the WannaCry attack of 2016 hit 150 countries.', ['2016@wannacry-attack-2017']],
   // Maximum terms are not sentences.
   ['Ghaleb Alaumary faces up to 20 years in prison.', []],
@@ -89,7 +107,10 @@ const SENTENCES: [string, string[]][] = [
   ['Bangladesh Bank lost $951 million to hackers, the newspaper wrongly said.', ['$951 million@bangladesh-bank']],
   ['The three North Koreans were charged with trying to steal more than $1.3 billion, prosecutors said.', []],
   ['Park Jin Hyok, Jon Chang Hyok and Kim Il were indicted for a conspiracy to steal $1.3 billion.', []],
-  ['Park Jin Hyok, Jon Chang Hyok and Kim Il were indicted for a conspiracy to steal $3 billion.', ['$3 billion@kim-il']],
+  [
+    'Park Jin Hyok, Jon Chang Hyok and Kim Il were indicted for a conspiracy to steal $3 billion.',
+    ['$3 billion@kim-il'],
+  ],
 ];
 
 describe('claim check over test sentences', () => {

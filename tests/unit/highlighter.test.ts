@@ -5,6 +5,7 @@ import { Highlighter, type PlacedMatch } from '../../entrypoints/content/highlig
 import { locate, textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
 import { referenceTextRuns } from './reference/text-runs';
 import { ReferenceHighlighter } from './reference/highlighter';
+import { seededRandom } from './seeded-random';
 
 const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
 
@@ -38,7 +39,9 @@ function highlightAll(root: Node, highlighter: Highlighter): void {
 
 describe('text runs', () => {
   it('joins text across inline elements and splits at blocks', () => {
-    const body = page('<p>Park <em>Jin Hyok</em> and <a href="#">Lazarus</a> Group</p><p>WannaCry</p><ul><li>a</li><li>b</li></ul>');
+    const body = page(
+      '<p>Park <em>Jin Hyok</em> and <a href="#">Lazarus</a> Group</p><p>WannaCry</p><ul><li>a</li><li>b</li></ul>',
+    );
     expect(runsOf(body)).toEqual(['Park Jin Hyok and Lazarus Group', 'WannaCry', 'a', 'b']);
   });
 
@@ -146,10 +149,25 @@ describe('wrapping and unwrapping', () => {
 });
 
 describe('the hand-walked runs agree with the reference walk', () => {
-  let seed = 11;
-  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const next = seededRandom(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const TAGS = ['span', 'em', 'a', 'b', 'code', 'p', 'div', 'li', 'br', 'td', 'section', 'textarea', 'script', 'button', 'case-lens-mark'];
+  const TAGS = [
+    'span',
+    'em',
+    'a',
+    'b',
+    'code',
+    'p',
+    'div',
+    'li',
+    'br',
+    'td',
+    'section',
+    'textarea',
+    'script',
+    'button',
+    'case-lens-mark',
+  ];
   const TEXTS = ['Park ', 'Jin Hyok', ' ', '\n  ', '', 'Lazarus', ' Group', 'x', '\u00a0'];
 
   function fill(parent: Node, depth: number): void {
@@ -161,13 +179,12 @@ describe('the hand-walked runs agree with the reference walk', () => {
       }
       const r = next();
       const el =
-        r < 0.05
-          ? document.createElementNS('http://www.w3.org/2000/svg', 'svg')
-          : document.createElement(pick(TAGS));
+        r < 0.05 ? document.createElementNS('http://www.w3.org/2000/svg', 'svg') : document.createElement(pick(TAGS));
       if (r > 0.95) el.setAttribute('contenteditable', next() < 0.5 ? 'true' : 'false');
       else if (r > 0.92) el.setAttribute('role', 'textbox');
       parent.appendChild(el);
-      if (el instanceof HTMLElement && el.tagName === 'DIV' && next() < 0.3) fill(el.attachShadow({ mode: 'open' }), depth + 1);
+      if (el instanceof HTMLElement && el.tagName === 'DIV' && next() < 0.3)
+        fill(el.attachShadow({ mode: 'open' }), depth + 1);
       fill(el, depth + 1);
     }
   }
@@ -184,23 +201,40 @@ describe('the hand-walked runs agree with the reference walk', () => {
       const expected = [...referenceTextRuns(root, (s) => referenceShadows.push(s))];
       // The scanner walks each shadow root it is told of on its own.
       for (const shadow of [...shadows]) runs.push(...textRuns(shadow, (s) => shadows.push(s)));
-      for (const shadow of [...referenceShadows]) expected.push(...referenceTextRuns(shadow, (s) => referenceShadows.push(s)));
+      for (const shadow of [...referenceShadows])
+        expected.push(...referenceTextRuns(shadow, (s) => referenceShadows.push(s)));
       // Runs of white space only are no longer handed out: they can hold no name.
       const kept = expected.filter((r) => r.text.trim() !== '');
       expected.splice(0, expected.length, ...kept);
       expect(runs.map((r) => r.text)).toEqual(expected.map((r) => r.text));
       expect(runs.map((r) => r.starts)).toEqual(expected.map((r) => r.starts));
-      runs.forEach((r, i) => r.nodes.forEach((node, j) => expect(node).toBe(expected[i]!.nodes[j])));
+      runs.forEach((r, i) => {
+        r.nodes.forEach((node, j) => {
+          expect(node).toBe(expected[i]!.nodes[j]);
+        });
+      });
       expect(shadows).toEqual(referenceShadows);
     }
   });
 });
 
 describe('hand-written wrapping makes the DOM mark.js made', () => {
-  let seed = 5;
-  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const next = seededRandom(5);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const WORDS = ['Park ', 'Jin', ' Hyok', 'Park Jin Hyok', ' and ', 'the Lazarus Group', 'WannaCry', '', ' ', 'RGB', 'Kim Il', '.'];
+  const WORDS = [
+    'Park ',
+    'Jin',
+    ' Hyok',
+    'Park Jin Hyok',
+    ' and ',
+    'the Lazarus Group',
+    'WannaCry',
+    '',
+    ' ',
+    'RGB',
+    'Kim Il',
+    '.',
+  ];
   const INLINE = ['span', 'em', 'a', 'b'];
 
   /** A paragraph of text nodes (some empty) and inline elements, as pages split text. */

@@ -3,6 +3,7 @@ import { compileMatcher, compileMatcherInSlices } from '../../facts/matcher/comp
 import { compileLexicon, lexiconTerms } from '../../facts/lexicon';
 import { compileReferenceMatcher } from './reference/matcher';
 import { loadEntityFiles } from '../../scripts/fact-files';
+import { seededRandom } from './seeded-random';
 
 const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
 
@@ -72,9 +73,9 @@ describe('matching every spelling', () => {
   });
 
   it('matches known wrong forms and says so', () => {
-    const [kimII] = lexicon.findAll('Mr. Park, Jon Chang Hyok, and Kim II have been charged').filter(
-      (m) => m.entry.entityId === 'kim-il',
-    );
+    const [kimII] = lexicon
+      .findAll('Mr. Park, Jon Chang Hyok, and Kim II have been charged')
+      .filter((m) => m.entry.entityId === 'kim-il');
     expect(kimII?.entry.wrongForm).toBe(true);
     const [rg] = lexicon.findAll('the unit, the Reconnaissance General.');
     expect(rg?.entry.entityId).toBe('reconnaissance-general-bureau');
@@ -93,7 +94,10 @@ describe('matching every spelling', () => {
 
 describe('the compiled matcher', () => {
   it('ignores diacritics both ways', () => {
-    const m = compileMatcher([{ text: "P'yŏngyang", entry: 'p' }, { text: 'Pyongyang', entry: 'p' }]);
+    const m = compileMatcher([
+      { text: "P'yŏngyang", entry: 'p' },
+      { text: 'Pyongyang', entry: 'p' },
+    ]);
     expect(m.findAll("P'yongyang, P’yŏngyang and Pyŏngyang").map((x) => x.entry)).toEqual(['p', 'p', 'p']);
   });
 
@@ -123,24 +127,57 @@ describe('the flat trie agrees with the reference matcher', () => {
   // Made-up names sharing beginnings with the store's, so that walks go deep and fail late.
   const extra = Array.from({ length: 2000 }, (_, i) => ({
     text: `${['Park', 'Lazarus', 'Kim', 'Wanna', 'Sony', 'North'][i % 6]} ${i.toString(36)}${i % 3 ? '-ho' : ' Group'}`,
-    entry: { entityId: `made-up-${i}`, category: 'other' as const, needsContext: false, aliasIndex: 0, wrongForm: false },
+    entry: {
+      entityId: `made-up-${i}`,
+      category: 'other' as const,
+      needsContext: false,
+      aliasIndex: 0,
+      wrongForm: false,
+    },
   }));
   const fast = compileMatcher([...terms, ...extra]);
   const reference = compileReferenceMatcher([...terms, ...extra]);
   const pieces = [
     ...store.flatMap((e) => e.aliases.map((a) => a.text)),
     ...extra.slice(0, 200).map((t) => t.text),
-    ' ', '  ', '-', '\u2011', '\u00a0', '\n', '.', ',', "'s", '’', 'é', 'o\u0306', 'x', 'Kim Il-sung', 'Lazarus of Bethany',
-    'PARK', 'jin', 'hyok', 'rgb', 'RGB', 'Group', 'the', '2.0', '박', '진혁', '은', 'WannaCryX', '(', ')',
+    ' ',
+    '  ',
+    '-',
+    '\u2011',
+    '\u00a0',
+    '\n',
+    '.',
+    ',',
+    "'s",
+    '’',
+    'é',
+    'o\u0306',
+    'x',
+    'Kim Il-sung',
+    'Lazarus of Bethany',
+    'PARK',
+    'jin',
+    'hyok',
+    'rgb',
+    'RGB',
+    'Group',
+    'the',
+    '2.0',
+    '박',
+    '진혁',
+    '은',
+    'WannaCryX',
+    '(',
+    ')',
   ];
   // A small deterministic generator: the same texts on every run.
-  let seed = 7;
-  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const next = seededRandom(7);
   const texts = Array.from({ length: 3000 }, () =>
     Array.from({ length: 1 + Math.floor(next() * 12) }, () => {
       const piece = pieces[Math.floor(next() * pieces.length)]!;
       const r = next();
-      const cased = r < 0.15 ? piece.toUpperCase() : r < 0.3 ? piece.toLowerCase() : r < 0.4 ? piece.slice(0, -1) : piece;
+      const cased =
+        r < 0.15 ? piece.toUpperCase() : r < 0.3 ? piece.toLowerCase() : r < 0.4 ? piece.slice(0, -1) : piece;
       // Spellings the folding must absorb: separator runs, hyphens, decomposed diacritics, curly apostrophes.
       return cased
         .replace(/ /g, () => [' ', '  ', '\u00a0', '-', ' \n ', '\u2010'][Math.floor(next() * 6)]!)

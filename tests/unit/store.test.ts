@@ -122,6 +122,8 @@ describe('validation names the broken record', () => {
 
   it('rejects duplicate ids and file names that differ from the id', () => {
     const copy = { fileName: 'someone-else.json', entity: park };
-    expect(() => checkStore([...entries, copy])).toThrow(/duplicate id "park-jin-hyok"[\s\S]*file name must be park-jin-hyok\.json/);
+    expect(() => checkStore([...entries, copy])).toThrow(
+      /duplicate id "park-jin-hyok"[\s\S]*file name must be park-jin-hyok\.json/,
+    );
   });
 });

@@ -3,7 +3,16 @@
 // with on every input (tests/unit/matcher.test.ts).
 import { aliasKey } from '../../../facts/alias-key';
 import type { Matcher, Term, TermMatch } from '../../../facts/matcher/compile';
-import { FOLD, foldString, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE, WORD } from '../../../facts/matcher/fold';
+import {
+  FOLD,
+  foldString,
+  foldUnit,
+  isIgnorable,
+  isWordUnit,
+  SEPARATOR,
+  TABLE_SIZE,
+  WORD,
+} from '../../../facts/matcher/fold';
 
 interface Ending<E> {
   entry: E | null;
