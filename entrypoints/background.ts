@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { bundledEntities } from '@/facts/bundled';
 import { buildEntityView } from '@/facts/view';
 import { relayCommand } from '@/lib/commands';
-import type { BackgroundRequest } from '@/lib/messages';
+import { backgroundMessages } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings';
 
 /** The badge says how many distinct case entities a tab names; nothing for none. */
@@ -22,20 +22,15 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command, tab) => void relayCommand(command, tab));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const request = message as BackgroundRequest;
-    if (request?.type === 'get-entity') {
-      return Promise.resolve(buildEntityView(bundledEntities, request.id, request.aliasIndex, request.claimIndex));
-    }
-    if (request?.type === 'page-count') {
-      const tabId = sender.tab?.id;
-      // Only the top frame speaks for the tab; frames would overwrite each other.
-      if (tabId !== undefined && sender.frameId === 0) {
-        void browser.action.setBadgeText({ tabId, text: badgeText(request.count) });
-        void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
-      }
-      return Promise.resolve(null);
-    }
-    return undefined;
+  backgroundMessages.onMessage('getEntity', ({ data }) =>
+    buildEntityView(bundledEntities, data.id, data.aliasIndex, data.claimIndex),
+  );
+
+  backgroundMessages.onMessage('reportPageCount', ({ data: count, sender }) => {
+    const tabId = sender.tab?.id;
+    // Only the top frame speaks for the tab; frames would overwrite each other.
+    if (tabId === undefined || sender.frameId !== 0) return;
+    void browser.action.setBadgeText({ tabId, text: badgeText(count) });
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b3b98' });
   });
 });

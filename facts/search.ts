@@ -1,3 +1,4 @@
+import { foldString } from './matcher/fold';
 import MiniSearch from 'minisearch';
 import type { Category, EntityRecord } from './schema';
 
@@ -18,13 +19,9 @@ interface Doc {
   category: Category;
 }
 
-/** Lower case without diacritics: "P'yŏngyang" finds "Pyongyang" and back. */
+/** The matcher's folding without apostrophes: "P'yŏngyang" finds "Pyongyang" and back. */
 export function foldForSearch(term: string): string {
-  return term
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['\u2018\u2019\u02bc]/g, '')
-    .toLowerCase();
+  return foldString(term).replaceAll("'", '');
 }
 
 /**

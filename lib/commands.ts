@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { askTab, type ContentRequest, type StepDirection } from './messages';
+import { pageMessages, type StepDirection, topFrameOf } from './messages';
 
 /** The manifest's keyboard commands (rebindable in the browser's shortcut settings) and what they do. */
 export const HIGHLIGHT_COMMANDS: Readonly<Record<string, StepDirection>> = Object.freeze({
@@ -12,10 +12,10 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export type StepSender = (
-  tabId: number,
-  request: Extract<ContentRequest, { type: 'step-highlight' }>,
-) => Promise<unknown>;
+export type StepSender = (tabId: number, direction: StepDirection) => Promise<boolean>;
+
+const stepInTab: StepSender = (tabId, direction) =>
+  pageMessages.sendMessage('stepHighlight', direction, topFrameOf(tabId));
 
 /**
  * Hands a keyboard command to the content script of the tab it was pressed
@@ -25,14 +25,14 @@ export type StepSender = (
 export async function relayCommand(
   command: string,
   tab?: { id?: number },
-  send: StepSender = askTab,
+  send: StepSender = stepInTab,
 ): Promise<boolean> {
   const direction = HIGHLIGHT_COMMANDS[command];
   if (!direction) return false;
   const tabId = tab?.id ?? (await activeTabId());
   if (tabId === undefined) return false;
   try {
-    return (await send(tabId, { type: 'step-highlight', direction })) === true;
+    return (await send(tabId, direction)) === true;
   } catch {
     return false;
   }

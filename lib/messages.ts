@@ -1,10 +1,12 @@
-import { browser } from 'wxt/browser';
+import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityView } from '@/facts/view';
 
 /**
- * Every message between the extension's parts, in one place. Content scripts
- * ask the background for entity details (so facts stay out of the page
- * bundle); the popup asks the active tab's content script about its page.
+ * Every message between the extension's parts, in one place, typed end to
+ * end (@webext-core/messaging): one handler per message, no casts. Content
+ * scripts ask the background for entity details (so facts stay out of the
+ * page bundle); the popup and the keyboard commands ask the active tab's
+ * top frame about its page. Pages cannot reach either channel.
  */
 
 export interface PageMention {
@@ -33,32 +35,35 @@ export interface PageSummary {
   checks: PageCheck[];
 }
 
-export type BackgroundRequest =
-  | { type: 'get-entity'; id: string; aliasIndex?: number; claimIndex?: number }
-  | { type: 'page-count'; count: number };
-
 export type StepDirection = 'next' | 'previous';
 
-export type ContentRequest =
-  | { type: 'page-summary' }
-  | { type: 'reveal'; entityId: string; index: number; check?: boolean }
-  | { type: 'step-highlight'; direction: StepDirection };
-
-export interface BackgroundResponses {
-  'get-entity': EntityView | null;
-  'page-count': null;
+/** Which record a card asks for: the entity, and the alias or claim it was opened on. */
+export interface EntityRequest {
+  id: string;
+  aliasIndex?: number;
+  claimIndex?: number;
 }
 
-export interface ContentResponses {
-  'page-summary': PageSummary;
-  reveal: boolean;
-  'step-highlight': boolean;
+/** Handled by the background. */
+interface BackgroundProtocol {
+  getEntity(request: EntityRequest): EntityView | null;
+  /** The top frame's count of distinct case entities, for the toolbar badge. */
+  reportPageCount(count: number): void;
 }
 
-export function askBackground<T extends BackgroundRequest>(request: T): Promise<BackgroundResponses[T['type']]> {
-  return browser.runtime.sendMessage(request) as Promise<BackgroundResponses[T['type']]>;
+/** Handled by a tab's top frame. */
+interface PageProtocol {
+  pageSummary(): PageSummary;
+  /** Scrolls to one entity's `index`-th mention and flashes it; false when it is not on the page. */
+  revealMention(request: { entityId: string; index: number }): boolean;
+  /** Scrolls to the `index`-th contradiction of the page's checks and flashes it. */
+  revealCheck(index: number): boolean;
+  /** Goes to the next or previous highlight and opens its card with focus. */
+  stepHighlight(direction: StepDirection): boolean;
 }
 
-export function askTab<T extends ContentRequest>(tabId: number, request: T): Promise<ContentResponses[T['type']]> {
-  return browser.tabs.sendMessage(tabId, request, { frameId: 0 }) as Promise<ContentResponses[T['type']]>;
-}
+export const backgroundMessages = defineExtensionMessaging<BackgroundProtocol>();
+export const pageMessages = defineExtensionMessaging<PageProtocol>();
+
+/** Where the popup and the background send page messages: the top frame of a tab. */
+export const topFrameOf = (tabId: number) => ({ tabId, frameId: 0 });

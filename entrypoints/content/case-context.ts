@@ -1,4 +1,6 @@
-import type { PlacedMatch } from './highlighter';
+import type { NameAnnotation } from '@/facts/annotator';
+import { comparePoints } from './document-order';
+import type { PlacedRange } from './highlighter';
 
 /**
  * How many different case entities a document must name unambiguously before
@@ -12,14 +14,19 @@ const EVIDENCE_PER_ENTITY = 4;
 /** Ambiguous matches kept while a document has no context; past this a rescan finds the rest once it has. */
 export const MAX_DEFERRED = 1000;
 
-interface Deferred {
-  match: PlacedMatch;
+/** An ambiguous name located in the DOM, waiting for the document to be about the case. */
+export interface WaitingName {
+  range: PlacedRange;
+  annotation: NameAnnotation;
+}
+
+interface Deferred extends WaitingName {
   expected: string;
 }
 
-/** The text a match covers now, or null when its nodes no longer hold those offsets. */
-function textNow(match: PlacedMatch): string | null {
-  const { startNode, startOffset, endNode, endOffset } = match;
+/** The text a range covers now, or null when its nodes no longer hold those offsets. */
+function textNow(placed: PlacedRange): string | null {
+  const { startNode, startOffset, endNode, endOffset } = placed;
   if (!startNode.isConnected || !endNode.isConnected) return null;
   if (startOffset > startNode.length || endOffset > endNode.length) return null;
   if (startNode === endNode) return startNode.data.slice(startOffset, endOffset);
@@ -31,10 +38,10 @@ function textNow(match: PlacedMatch): string | null {
 
 /** Later in the document first: wrapping in that order keeps the offsets of earlier matches valid. */
 function lastFirst(a: Deferred, b: Deferred): number {
-  const x = a.match;
-  const y = b.match;
-  if (x.endNode === y.endNode) return y.endOffset - x.endOffset;
-  return x.endNode.compareDocumentPosition(y.endNode) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1;
+  return comparePoints(
+    { node: b.range.endNode, offset: b.range.endOffset },
+    { node: a.range.endNode, offset: a.range.endOffset },
+  );
 }
 
 /**
@@ -76,24 +83,33 @@ export class CaseContext {
   }
 
   /** Keeps an ambiguous match until the document has context; the same match found again is kept once. */
-  defer(match: PlacedMatch, expected: string): void {
-    const offsets = this.deferredAt.get(match.startNode);
-    if (offsets?.has(match.startOffset)) return;
+  defer(waiting: WaitingName, expected: string): void {
+    const offsets = this.deferredAt.get(waiting.range.startNode);
+    if (offsets?.has(waiting.range.startOffset)) return;
     if (this.deferred.length >= MAX_DEFERRED) {
-      this.keep((d) => d.match.startNode.isConnected && d.match.endNode.isConnected);
+      this.keep((d) => d.range.startNode.isConnected && d.range.endNode.isConnected);
       if (this.deferred.length >= MAX_DEFERRED) {
         this.overflowed = true;
         return;
       }
     }
-    this.push({ match, expected });
+    this.push({ ...waiting, expected });
   }
 
-  /** Empties the list and returns the matches still on the page as they were found, in a safe order to wrap. */
-  takeDeferred(): PlacedMatch[] {
-    const valid = this.deferred.filter((d) => textNow(d.match) === d.expected);
+  /**
+   * Empties the list and returns the names still on the page as they were
+   * found, in a safe order to wrap. `resolve` says where a point stands now
+   * (wrapping other names of the same run may have split its text node).
+   */
+  takeDeferred(resolve: (node: Text, offset: number) => { node: Text; offset: number }): WaitingName[] {
+    for (const d of this.deferred) {
+      const start = resolve(d.range.startNode, d.range.startOffset);
+      const end = resolve(d.range.endNode, d.range.endOffset);
+      d.range = { startNode: start.node, startOffset: start.offset, endNode: end.node, endOffset: end.offset };
+    }
+    const valid = this.deferred.filter((d) => textNow(d.range) === d.expected);
     this.clearDeferred();
-    return valid.sort(lastFirst).map((d) => d.match);
+    return valid.sort(lastFirst).map(({ range, annotation }) => ({ range, annotation }));
   }
 
   clearDeferred(): void {
@@ -109,7 +125,7 @@ export class CaseContext {
 
   private push(entry: Deferred): void {
     this.deferred.push(entry);
-    const { startNode, startOffset } = entry.match;
+    const { startNode, startOffset } = entry.range;
     const offsets = this.deferredAt.get(startNode);
     if (offsets) offsets.add(startOffset);
     else this.deferredAt.set(startNode, new Set([startOffset]));

@@ -7,8 +7,10 @@ const FLASH_CLASS = 'case-lens-flash';
 const FLASH_MS = 2600;
 
 export interface HighlightNavigatorOptions {
-  /** Every mention on the page (first wrappers), in document order. */
+  /** Every mention of a name on the page (first wrappers), in document order. */
   mentions(): HTMLElement[];
+  /** One entity's mentions, in document order. */
+  mentionsOf(entityId: string): HTMLElement[];
   card: CardHost;
 }
 
@@ -42,7 +44,7 @@ export class HighlightNavigator {
 
   /** Scrolls to one entity's `index`-th mention and flashes it; false when it is not on the page. */
   reveal(entityId: string, index: number): boolean {
-    const marks = this.options.mentions().filter((m) => m.getAttribute('data-entity') === entityId);
+    const marks = this.options.mentionsOf(entityId);
     if (marks.length === 0) return false;
     return this.show(marks[((index % marks.length) + marks.length) % marks.length]!);
   }

@@ -1,23 +1,21 @@
-import type { Hit } from '@/facts/lexicon';
+import { type Annotation, isContradiction } from '@/facts/annotator';
 import { MARK_TAG } from './dom-rules';
+import { DocumentOrderedList } from './document-order';
 
-/** A match located in the DOM: the text nodes it starts and ends in. */
-export interface PlacedMatch {
-  hit: Hit;
+/** A stretch of the DOM to wrap: the text nodes it starts and ends in. */
+export interface PlacedRange {
   startNode: Text;
   startOffset: number;
   endNode: Text;
   endOffset: number;
-  /** Extra attributes for the wrapper, e.g. `data-claim`. */
-  attributes?: Record<string, string>;
 }
 
 /**
- * The text nodes a match covers, in document order: its start node, every
+ * The text nodes a range covers, in document order: its start node, every
  * text node between, its end node. Empty when the end does not follow the start.
  */
-function coveredTextNodes(match: PlacedMatch): Text[] {
-  const { startNode, endNode } = match;
+function coveredTextNodes(range: PlacedRange): Text[] {
+  const { startNode, endNode } = range;
   if (startNode === endNode) return [startNode];
   const walker = startNode.ownerDocument.createTreeWalker(startNode.getRootNode(), NodeFilter.SHOW_TEXT);
   walker.currentNode = startNode;
@@ -29,18 +27,39 @@ function coveredTextNodes(match: PlacedMatch): Text[] {
   return [];
 }
 
+/** The attributes a wrapper carries for readers and outside checks (CONTRACT.md); never read back. */
+function outputAttributes(annotation: Annotation): [string, string][] {
+  const out: [string, string][] = [
+    ['data-entity', annotation.entityId],
+    ['data-category', annotation.category],
+  ];
+  if (annotation.kind === 'wrong-form') {
+    out.push(['data-wrong-form', String(annotation.aliasIndex)], ['data-claim', 'contradicted']);
+  } else if (annotation.kind === 'value') {
+    out.push(
+      ['data-claim', annotation.verdict],
+      ['data-claim-index', String(annotation.claimIndex)],
+      ['data-claim-kind', annotation.claimKind],
+    );
+  }
+  return out;
+}
+
 /**
- * Wraps matches and undoes the wrapping exactly.
+ * Wraps annotated ranges, remembers what each wrapper means, and undoes the
+ * wrapping exactly.
  *
- * Each piece of a match is wrapped the way mark.js's `markRanges` did it, so
- * the DOM is the same as before: the original text node keeps the text before
- * the match (possibly empty), a wrapper holds a new text node with the match,
- * and a new node holds the rest (possibly empty). mark.js itself was dropped
- * from the content script: even on a one-sentence context a call cost ~100 µs
- * (its NodeIterator filter runs `element.matches()` for five selectors on every
- * text node, three times per step), 45-60 ms for the 450 mentions of a 1 MB
- * page, while the scanner already knows the exact nodes and offsets; splitting
- * them here costs a few microseconds a match.
+ * What a wrapper means lives here, in memory, never in the DOM: a page can
+ * write any attribute and insert elements of any name, so the card, the
+ * popup's summary and the badge ask the highlighter, which knows only the
+ * wrappers it made. The `data-*` attributes are output for readers.
+ *
+ * Each piece of a range is wrapped the way mark.js's `markRanges` did it: the
+ * original text node keeps the text before the match (possibly empty), a
+ * wrapper holds a new text node with the match, and a new node holds the rest
+ * (possibly empty). The scanner already knows the exact nodes and offsets, so
+ * splitting them here costs a few microseconds a match (see the README for why
+ * mark.js itself left the content script).
  *
  * Unwrapping reverses exactly that (mark.js's own `unmark()` calls
  * `normalize()`, which would also merge the page's own adjacent text nodes),
@@ -49,48 +68,63 @@ function coveredTextNodes(match: PlacedMatch): Text[] {
 export class Highlighter {
   /** Every wrapper we made, in creation order. */
   private readonly marks = new Set<HTMLElement>();
+  /** What each wrapper means (every piece of a range shares its annotation). */
+  private readonly annotations = new WeakMap<HTMLElement, Annotation>();
   /** Text nodes our splits created (the remainder after each wrapper). */
   private readonly created = new WeakSet<Text>();
   /** The page's text nodes we split: each keeps the text before a wrapper. */
   private readonly split = new WeakSet<Text>();
   /** The remainder each wrapper's split created. */
   private readonly remainders = new WeakMap<HTMLElement, Text>();
-  /** What each wrapper names, and the other pieces of its match. */
-  private readonly hits = new WeakMap<HTMLElement, Hit>();
+  /** The pieces of each wrapper's range, the first standing for the mention. */
   private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
-  /**
-   * First wrappers (one per mention) in document order, kept sorted as they
-   * come instead of sorting every wrapper on each call: the page's mention
-   * count is read after every scan slice, and a full sort by
-   * compareDocumentPosition each time cost more than the scan itself on pages
-   * with hundreds of mentions.
-   */
-  private ordered: HTMLElement[] = [];
-  /** First wrappers made since `ordered` was last brought up to date. */
-  private unordered: HTMLElement[] = [];
-  /** Wrappers were removed, or the page moved nodes: `ordered` must be rebuilt. */
-  private orderStale = false;
+  /** First wrappers (one per mention or value), kept in document order. */
+  private readonly firsts = new DocumentOrderedList<HTMLElement>();
 
   get size(): number {
     return this.marks.size;
   }
 
+  /** Every wrapper of ours still in the document, any order. */
   all(): HTMLElement[] {
     return [...this.marks].filter((m) => m.isConnected);
   }
 
-  /** One wrapper per mention, in document order. */
-  mentions(): HTMLElement[] {
-    this.updateOrder();
-    return this.ordered.filter((m) => m.isConnected);
+  /** What a wrapper of ours means; undefined for any other element, whatever its name and attributes. */
+  annotationOf(element: Element): Annotation | undefined {
+    return this.marks.has(element as HTMLElement) ? this.annotations.get(element as HTMLElement) : undefined;
   }
 
-  /** Wraps one match; returns the wrappers made (several when it spans inline elements). */
-  wrap(match: PlacedMatch): HTMLElement[] {
-    const { startNode, endNode, startOffset, endOffset } = match;
+  /** The first wrapper of the range a wrapper of ours belongs to. */
+  firstPieceOf(mark: HTMLElement): HTMLElement | undefined {
+    return this.marks.has(mark) ? this.pieces.get(mark)?.[0] : undefined;
+  }
+
+  /** One wrapper per mention of a name (right or wrong form), in document order. */
+  names(): HTMLElement[] {
+    return this.ordered((a) => a.kind !== 'value');
+  }
+
+  /** One wrapper per value the page states, in document order. */
+  values(): HTMLElement[] {
+    return this.ordered((a) => a.kind === 'value');
+  }
+
+  /** One wrapper per thing the page gets wrong (a wrong form of a name, a contradicted value), in document order. */
+  contradictions(): HTMLElement[] {
+    return this.ordered(isContradiction);
+  }
+
+  private ordered(select: (annotation: Annotation) => boolean): HTMLElement[] {
+    return this.firsts.read((m) => this.marks.has(m) && m.isConnected).filter((m) => select(this.annotations.get(m)!));
+  }
+
+  /** Wraps one annotated range; returns the wrappers made (several when it spans inline elements). */
+  wrap(range: PlacedRange, annotation: Annotation): HTMLElement[] {
+    const { startNode, endNode, startOffset, endOffset } = range;
     if (!startNode.isConnected || !endNode.isConnected) return [];
     if (startOffset > startNode.length || endOffset > endNode.length) return [];
-    const nodes = coveredTextNodes(match);
+    const nodes = coveredTextNodes(range);
     if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
     const made: HTMLElement[] = [];
     const last = nodes.length - 1;
@@ -99,82 +133,45 @@ export class Highlighter {
       const to = i === last ? endOffset : node.length;
       // Empty pieces (an empty text node between, or a match starting at a node's end) are not wrapped.
       if (to <= from) return;
-      made.push(this.wrapPiece(node, from, to, match));
+      made.push(this.wrapPiece(node, from, to, annotation));
     });
-    // The first wrapper of each match stands for the mention, even when the match spans elements.
-    if (made[0]) this.unordered.push(made[0]);
+    // The first wrapper of each range stands for the mention, even when the range spans elements.
+    if (made[0]) this.firsts.add(made[0]);
     for (const piece of made) this.pieces.set(piece, made);
     return made;
   }
 
-  hitOf(mark: HTMLElement): Hit | undefined {
-    return this.hits.get(mark);
-  }
-
-  private wrapPiece(node: Text, from: number, to: number, match: PlacedMatch): HTMLElement {
+  private wrapPiece(node: Text, from: number, to: number, annotation: Annotation): HTMLElement {
     const middle = node.splitText(from);
     const rest = middle.splitText(to - from);
     const element = node.ownerDocument.createElement(MARK_TAG);
     element.textContent = middle.data;
     middle.parentNode!.replaceChild(element, middle);
-    const { hit } = match;
-    element.setAttribute('data-entity', hit.entityId);
-    element.setAttribute('data-category', hit.category);
-    if (hit.wrongForm) element.setAttribute('data-wrong-form', String(hit.aliasIndex));
-    for (const [name, value] of Object.entries(match.attributes ?? {})) element.setAttribute(name, value);
+    for (const [name, value] of outputAttributes(annotation)) element.setAttribute(name, value);
     if (!this.created.has(node)) this.split.add(node);
     this.created.add(rest);
     this.remainders.set(element, rest);
     this.marks.add(element);
-    this.hits.set(element, hit);
+    this.annotations.set(element, annotation);
     return element;
   }
 
   /** The page removed or moved nodes: the document order of the mentions must be read again. */
   orderMayHaveChanged(): void {
-    this.orderStale = true;
-  }
-
-  /** Brings `ordered` up to date: new first wrappers are merged in, removed ones dropped. */
-  private updateOrder(): void {
-    if (this.orderStale) {
-      this.ordered = [...this.ordered, ...this.unordered].filter((m) => this.marks.has(m)).sort(compareOrder);
-      this.unordered = [];
-      this.orderStale = false;
-      return;
-    }
-    if (this.unordered.length === 0) return;
-    const fresh = this.unordered.sort(compareOrder);
-    this.unordered = [];
-    // The scan goes in document order, so new mentions usually follow all earlier ones.
-    const lastKnown = this.ordered[this.ordered.length - 1];
-    if (!lastKnown || compareOrder(lastKnown, fresh[0]!) < 0) {
-      this.ordered.push(...fresh);
-      return;
-    }
-    for (const mark of fresh) {
-      let lo = 0;
-      let hi = this.ordered.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compareOrder(this.ordered[mid]!, mark) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      this.ordered.splice(lo, 0, mark);
-    }
+    this.firsts.invalidate();
   }
 
   /** Removes the wrappers `select` picks (all by default), merging text back. */
-  unwrap(select: (mark: HTMLElement) => boolean = () => true): number {
+  unwrap(select: (annotation: Annotation, mark: HTMLElement) => boolean = () => true): number {
     // Newest first, so each wrapper's neighbours are the nodes its own split made.
-    const chosen = [...this.marks].filter(select).reverse();
+    const chosen = [...this.marks].filter((m) => select(this.annotations.get(m)!, m)).reverse();
     for (const mark of chosen) this.unwrapOne(mark);
     return chosen.length;
   }
 
   private unwrapOne(mark: HTMLElement): void {
     this.marks.delete(mark);
-    this.orderStale = true;
+    this.firsts.invalidate();
     const parent = mark.parentNode;
     if (!parent) return;
     const prev = mark.previousSibling;
@@ -216,7 +213,7 @@ export class Highlighter {
     while (current && (this.isCreatedText(current) || this.marks.has(current as HTMLElement))) {
       const following: Node | null = current.nextSibling;
       if (this.marks.delete(current as HTMLElement)) {
-        this.orderStale = true;
+        this.firsts.invalidate();
         partners.push(...(this.pieces.get(current as HTMLElement) ?? []));
       }
       (current as ChildNode).remove();
@@ -228,6 +225,25 @@ export class Highlighter {
     return removed;
   }
 
+  /**
+   * Where a point the scan read (a text node and an offset in it) stands now
+   * that wrapping may have split that node: past the node's new end, it is
+   * in the remainder after our wrapper. A long run is annotated in stretches,
+   * and each stretch is wrapped before the next is read.
+   */
+  resolve(node: Text, offset: number): { node: Text; offset: number } {
+    let current = node;
+    let rest = offset;
+    while (rest > current.length) {
+      const mark = current.nextSibling as HTMLElement | null;
+      const remainder = mark && this.marks.has(mark) ? this.remainders.get(mark) : undefined;
+      if (!remainder || mark!.nextSibling !== remainder) break;
+      rest -= current.length + (mark!.textContent?.length ?? 0);
+      current = remainder;
+    }
+    return { node: current, offset: rest };
+  }
+
   isCreatedText(node: Node): boolean {
     return node instanceof Text && this.created.has(node);
   }
@@ -236,10 +252,4 @@ export class Highlighter {
   isFollowedByMark(node: Text): boolean {
     return this.marks.has(node.nextSibling as HTMLElement);
   }
-}
-
-/** Document order of two nodes. */
-function compareOrder(a: Node, b: Node): number {
-  if (a === b) return 0;
-  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -1,3 +1,5 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 /**
  * Whether a page is light or dark, from the colour its background is painted
  * in: the highlight tints are chosen for the page in front of the reader, not
@@ -42,4 +44,21 @@ export function pageTone(
   if (scheme.includes('dark') && !scheme.includes('light')) return 'dark';
   if (scheme.includes('light') && !scheme.includes('dark')) return 'light';
   return null;
+}
+
+/**
+ * Reads the page's tone once the page has had a moment to paint, outside any
+ * scan slice (computed style is kept out of the scan), and again when the
+ * system's scheme changes, since many sites follow it.
+ */
+export function watchPageTone(ctx: ContentScriptContext, onTone: (tone: Tone | null) => void): () => void {
+  const read = () => {
+    const root = document.documentElement;
+    const rootStyle = getComputedStyle(root);
+    const body = document.body ? getComputedStyle(document.body).backgroundColor : null;
+    onTone(pageTone(body, rootStyle.backgroundColor, rootStyle.colorScheme));
+  };
+  const schedule = () => ctx.requestIdleCallback(read, { timeout: 1000 });
+  ctx.addEventListener(matchMedia('(prefers-color-scheme: dark)'), 'change', schedule);
+  return schedule;
 }

@@ -11,7 +11,7 @@ import { bundledEntities } from '@/facts/bundled';
 import { createStoreSearch } from '@/facts/search';
 import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
-import { askTab, type PageMention, type PageSummary } from '@/lib/messages';
+import { type PageMention, type PageSummary, pageMessages, topFrameOf } from '@/lib/messages';
 import { loadSettings, sanitizeSettings, storeSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
@@ -53,7 +53,7 @@ export function App() {
   const refreshPage = async (id: number | null) => {
     if (id === null) return setPage(null);
     try {
-      setPage(await askTab(id, { type: 'page-summary' }));
+      setPage(await pageMessages.sendMessage('pageSummary', undefined, topFrameOf(id)));
     } catch {
       setPage(null); // no content script there (browser pages, the store, PDFs)
     }
@@ -112,7 +112,9 @@ export function App() {
   const reveal = async (mention: PageMention) => {
     if (tabId === null) return;
     const index = revealed[mention.entityId] ?? 0;
-    const shown = await askTab(tabId, { type: 'reveal', entityId: mention.entityId, index }).catch(() => false);
+    const shown = await pageMessages
+      .sendMessage('revealMention', { entityId: mention.entityId, index }, topFrameOf(tabId))
+      .catch(() => false);
     setRevealed((r) => ({ ...r, [mention.entityId]: index + 1 }));
     setRevealStatus(
       shown
@@ -224,7 +226,7 @@ export function App() {
                 checks={page.checks}
                 onReveal={(index) => {
                   if (tabId !== null)
-                    void askTab(tabId, { type: 'reveal', entityId: '', index, check: true }).catch(() => undefined);
+                    void pageMessages.sendMessage('revealCheck', index, topFrameOf(tabId)).catch(() => undefined);
                 }}
               />
             </section>

@@ -15,8 +15,14 @@ export interface TermMatch<E> {
 }
 
 export interface Matcher<E> {
-  /** All non-overlapping matches in `text`, leftmost first, longest at each start. */
-  findAll(text: string): TermMatch<E>[];
+  /**
+   * All non-overlapping matches in `text`, leftmost first, longest at each
+   * start. With `from` and `to`, only matches that start in that stretch are
+   * found (a match may end past `to`); `from` must be a word start, so a long
+   * text can be matched in pieces that begin where the last match ended or at
+   * a white-space position.
+   */
+  findAll(text: string, from?: number, to?: number): TermMatch<E>[];
   readonly termCount: number;
 }
 
@@ -196,11 +202,11 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
     return 0;
   }
 
-  function findAll(text: string): TermMatch<E>[] {
+  function findAll(text: string, from = 0, to = text.length): TermMatch<E>[] {
     const found: TermMatch<E>[] = [];
     const length = text.length;
-    let i = 0;
-    while (i < length) {
+    let i = from;
+    while (i < to) {
       const code = text.charCodeAt(i);
       const first = code < TABLE_SIZE ? rootChild[FOLD[code]!]! : (rootFar.get(foldUnit(code)) ?? 0);
       i += 1;

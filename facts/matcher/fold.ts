@@ -5,7 +5,8 @@
  * - whitespace, no-break spaces, hyphens and dashes → SEPARATOR (a space);
  * - curly and modifier apostrophes and primes → a straight one;
  * - combining diacritics and soft hyphens are skipped by the matcher (see `isIgnorable`).
- * `aliasKey` (facts/alias-key.ts) applies the same rules to whole strings.
+ * `foldString` applies the same rules to whole strings; it is the one folding
+ * of the store (alias identity, the matcher, search).
  */
 
 export const SEPARATOR = 0x20;
@@ -15,6 +16,8 @@ export const APOSTROPHE = 0x27;
 export const TABLE_SIZE = 0x3100;
 /** Folded unit per UTF-16 unit below TABLE_SIZE (exported for the matcher's inner loop). */
 export const FOLD = new Uint16Array(TABLE_SIZE);
+/** The same without lower-casing, for case-sensitive aliases (RGB, GOP). */
+const FOLD_KEEP_CASE = new Uint16Array(TABLE_SIZE);
 /** 1 where the unit is a letter, digit or combining mark: what a word boundary must not touch. */
 export const WORD = new Uint8Array(TABLE_SIZE);
 
@@ -25,14 +28,17 @@ const WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
 for (let code = 0; code < TABLE_SIZE; code += 1) {
   const ch = String.fromCharCode(code);
   let folded = code;
-  if (SEPARATORS.test(ch)) folded = SEPARATOR;
-  else if (APOSTROPHES.test(ch)) folded = APOSTROPHE;
+  let cased = code;
+  if (SEPARATORS.test(ch)) folded = cased = SEPARATOR;
+  else if (APOSTROPHES.test(ch)) folded = cased = APOSTROPHE;
   else {
     const base = ch.normalize('NFD')[0] ?? ch;
+    cased = base.charCodeAt(0);
     const lower = base.toLowerCase();
     if (lower.length === 1) folded = lower.charCodeAt(0);
   }
   FOLD[code] = folded;
+  FOLD_KEEP_CASE[code] = cased;
   // A soft hyphen sits inside a word: no match starts right after one.
   WORD[code] = WORDLIKE.test(ch) || code === SOFT_HYPHEN ? 1 : 0;
 }
@@ -51,13 +57,14 @@ export function isWordUnit(code: number): boolean {
   return WORDLIKE.test(String.fromCharCode(code));
 }
 
-/** The folded form of a whole string, separators collapsed and trimmed. */
-export function foldString(text: string): string {
+/** The folded form of a whole string, separators collapsed and trimmed; with `keepCase`, not lower-cased. */
+export function foldString(text: string, keepCase = false): string {
   const composed = text.normalize('NFC');
   let out = '';
   let lastWasSeparator = true;
   for (let i = 0; i < composed.length; i += 1) {
-    const code = foldUnit(composed.charCodeAt(i));
+    const unit = composed.charCodeAt(i);
+    const code = keepCase && unit < TABLE_SIZE ? FOLD_KEEP_CASE[unit]! : foldUnit(unit);
     if (isIgnorable(code)) continue;
     if (code === SEPARATOR) {
       if (!lastWasSeparator) out += ' ';

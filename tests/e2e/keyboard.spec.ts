@@ -12,9 +12,14 @@ launchForFile((launched) => (h = launched));
 
 const open = (path: string): Promise<Page> => openScanned(h, path);
 
-/** What the background sends when the reader presses a `next-highlight` / `previous-highlight` shortcut. */
+/**
+ * What the background sends when the reader presses a `next-highlight` / `previous-highlight` shortcut:
+ * the `stepHighlight` message of lib/messages.ts, in @webext-core/messaging's envelope.
+ */
 async function command(page: Page, direction: 'next' | 'previous'): Promise<unknown> {
-  return sendToTab(h, await tabIdOf(h, page), { type: 'step-highlight', direction });
+  const message = { id: 1, type: 'stepHighlight', data: direction, timestamp: Date.now() };
+  const response = (await sendToTab(h, await tabIdOf(h, page), message)) as { res?: unknown } | undefined;
+  return response?.res;
 }
 
 /** Where focus is: the highlight's entity and text, or the card's title when the card has it. */

@@ -12,7 +12,7 @@ describe('keyboard commands', () => {
   it('sends the step to the tab the command was pressed in', async () => {
     const send = vi.fn<StepSender>().mockResolvedValue(true);
     expect(await relayCommand('previous-highlight', { id: 42 }, send)).toBe(true);
-    expect(send).toHaveBeenCalledWith(42, { type: 'step-highlight', direction: 'previous' });
+    expect(send).toHaveBeenCalledWith(42, 'previous');
   });
 
   it('falls back to the active tab when the browser does not say which', async () => {
@@ -21,7 +21,7 @@ describe('keyboard commands', () => {
     const send = vi.fn<StepSender>().mockResolvedValue(true);
     expect(await relayCommand('next-highlight', undefined, send)).toBe(true);
     expect(query).toHaveBeenCalledWith({ active: true, lastFocusedWindow: true });
-    expect(send).toHaveBeenCalledWith(7, { type: 'step-highlight', direction: 'next' });
+    expect(send).toHaveBeenCalledWith(7, 'next');
     query.mockResolvedValue([]);
     expect(await relayCommand('next-highlight', undefined, send)).toBe(false);
     expect(send).toHaveBeenCalledTimes(1);

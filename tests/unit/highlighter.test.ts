@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../facts/lexicon';
 import { loadEntityFiles } from '../../scripts/fact-files';
-import { Highlighter, type PlacedMatch } from '../../entrypoints/content/highlighter';
+import { Highlighter, type PlacedRange } from '../../entrypoints/content/highlighter';
+import { type Annotation, createAnnotator } from '../../facts/annotator';
 import { locate, textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
 import { referenceTextRuns } from './reference/text-runs';
 import { ReferenceHighlighter } from './reference/highlighter';
 import { seededRandom } from './seeded-random';
 
 const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
+const annotator = createAnnotator({ matcher: lexicon, categoryOf: () => undefined });
+
+/** The names of every run under `root`, placed in the DOM, last first (the order that keeps offsets valid). */
+function placedNames(root: Node): { range: PlacedRange; annotation: Annotation }[] {
+  const out: { range: PlacedRange; annotation: Annotation }[] = [];
+  for (const run of [...textRuns(root)]) {
+    const marks = [...annotator.annotate(run.text, () => true)].flatMap((r) => r.marks);
+    for (const annotation of marks.reverse()) {
+      const s = locate(run, annotation.start, false);
+      const e = locate(run, annotation.end, true);
+      out.push({
+        range: { startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset },
+        annotation,
+      });
+    }
+  }
+  return out;
+}
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -27,14 +46,7 @@ function textNodes(root: Node): Text[] {
 
 /** Matches and wraps every run under `root`, as the scanner does. */
 function highlightAll(root: Node, highlighter: Highlighter): void {
-  for (const run of [...textRuns(root)]) {
-    const placed: PlacedMatch[] = lexicon.findAll(run.text).map((m) => {
-      const s = locate(run, m.start, false);
-      const e = locate(run, m.end, true);
-      return { hit: m.entry, startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset };
-    });
-    for (let i = placed.length - 1; i >= 0; i -= 1) highlighter.wrap(placed[i]!);
-  }
+  for (const { range, annotation } of placedNames(root)) highlighter.wrap(range, annotation);
 }
 
 describe('text runs', () => {
@@ -100,7 +112,7 @@ describe('wrapping and unwrapping', () => {
     const beforeData = before.map((n) => n.data);
     const highlighter = new Highlighter();
     highlightAll(body, highlighter);
-    highlighter.unwrap((m) => m.getAttribute('data-category') === 'group');
+    highlighter.unwrap((annotation) => annotation.category === 'group');
     expect(body.querySelector('[data-category="group"]')).toBeNull();
     expect(body.querySelectorAll('[data-category="person"]').length).toBe(2);
     expect(body.textContent).toContain('Park Jin Hyok of the Lazarus Group released WannaCry');
@@ -253,16 +265,9 @@ describe('hand-written wrapping makes the DOM mark.js made', () => {
     return p;
   }
 
-  function wrapAll(root: Node, highlighter: { wrap(m: PlacedMatch): HTMLElement[] }): number {
+  function wrapAll(root: Node, highlighter: { wrap(r: PlacedRange, a: Annotation): HTMLElement[] }): number {
     let made = 0;
-    for (const run of [...textRuns(root)]) {
-      const placed = lexicon.findAll(run.text).map((m) => {
-        const s = locate(run, m.start, false);
-        const e = locate(run, m.end, true);
-        return { hit: m.entry, startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset };
-      });
-      for (let i = placed.length - 1; i >= 0; i -= 1) made += highlighter.wrap(placed[i]!).length;
-    }
+    for (const { range, annotation } of placedNames(root)) made += highlighter.wrap(range, annotation).length;
     return made;
   }
 

@@ -3,7 +3,8 @@
 // produce (tests/unit/highlighter.test.ts).
 import Mark from 'mark.js';
 import { MARK_TAG } from '../../../entrypoints/content/dom-rules';
-import type { PlacedMatch } from '../../../entrypoints/content/highlighter';
+import type { PlacedRange } from '../../../entrypoints/content/highlighter';
+import type { Annotation } from '../../../facts/annotator';
 
 interface MarkJsRange {
   start: number;
@@ -26,7 +27,7 @@ function textOffsetWithin(context: Element, target: Text): number {
   return -1;
 }
 
-function contextOf(match: PlacedMatch): Element | null {
+function contextOf(match: PlacedRange): Element | null {
   if (match.startNode === match.endNode) return match.startNode.parentElement;
   const range = match.startNode.ownerDocument.createRange();
   range.setStart(match.startNode, 0);
@@ -55,7 +56,7 @@ export class ReferenceHighlighter {
   private readonly created = new WeakSet<Text>();
 
   /** Wraps one match; returns the wrappers made (several when it spans inline elements). */
-  wrap(match: PlacedMatch): HTMLElement[] {
+  wrap(match: PlacedRange, annotation: Annotation): HTMLElement[] {
     const context = contextOf(match);
     if (!context || !match.startNode.isConnected || !match.endNode.isConnected) return [];
     const start = textOffsetWithin(context, match.startNode);
@@ -65,16 +66,18 @@ export class ReferenceHighlighter {
     const to = endBase + match.endOffset;
     if (to <= from) return [];
     const made: HTMLElement[] = [];
-    const { hit } = match;
     new Mark(context).markRanges<MarkJsRange>([{ start: from, length: to - from }], {
       element: MARK_TAG,
       exclude: [],
       each: (element) => {
         element.removeAttribute('data-markjs');
-        element.setAttribute('data-entity', hit.entityId);
-        element.setAttribute('data-category', hit.category);
-        if (hit.wrongForm) element.setAttribute('data-wrong-form', String(hit.aliasIndex));
-        for (const [name, value] of Object.entries(match.attributes ?? {})) element.setAttribute(name, value);
+        // The attributes CONTRACT.md names, written here independently of the production code.
+        element.setAttribute('data-entity', annotation.entityId);
+        element.setAttribute('data-category', annotation.category);
+        if (annotation.kind === 'wrong-form') {
+          element.setAttribute('data-wrong-form', String(annotation.aliasIndex));
+          element.setAttribute('data-claim', 'contradicted');
+        }
         const next = element.nextSibling;
         if (next instanceof Text) this.created.add(next);
         this.marks.add(element);

@@ -1,18 +1,28 @@
 // The matcher as it was before its trie was flattened: a Map per node, one
 // step per character. Kept as the oracle that the faster matcher must agree
 // with on every input (tests/unit/matcher.test.ts).
-import { aliasKey } from '../../../facts/alias-key';
+// It folds text with its own rules (./fold.ts), not the production tables.
 import type { Matcher, Term, TermMatch } from '../../../facts/matcher/compile';
 import {
-  FOLD,
-  foldString,
-  foldUnit,
-  isIgnorable,
-  isWordUnit,
-  SEPARATOR,
-  TABLE_SIZE,
-  WORD,
-} from '../../../facts/matcher/fold';
+  referenceAliasKey as aliasKey,
+  referenceFoldUnit as foldUnit,
+  referenceIsIgnorable as isIgnorable,
+  referenceIsWord as isWordUnit,
+} from './fold';
+
+const SEPARATOR = 0x20;
+
+/** A term's text as the trie holds it: folded, separators collapsed, ignorable units dropped. */
+function foldString(text: string): string {
+  let out = '';
+  for (const unit of text.normalize('NFC')) {
+    const code = foldUnit(unit.charCodeAt(0));
+    if (isIgnorable(code)) continue;
+    if (code === SEPARATOR && (out === '' || out.endsWith(' '))) continue;
+    out += String.fromCharCode(code);
+  }
+  return out.trimEnd();
+}
 
 interface Ending<E> {
   entry: E | null;
@@ -74,10 +84,6 @@ export function compileReferenceMatcher<E>(terms: Term<E | null>[]): Matcher<E> 
     return null;
   }
 
-  // First-character dispatch by array index: the inner loop's most frequent look-up.
-  const firstByCode: (TrieNode<E> | undefined)[] = new Array(TABLE_SIZE);
-  for (const [code, child] of root.next ?? []) if (code < TABLE_SIZE) firstByCode[code] = child;
-
   function findAll(text: string): TermMatch<E>[] {
     const found: TermMatch<E>[] = [];
     const length = text.length;
@@ -86,12 +92,12 @@ export function compileReferenceMatcher<E>(terms: Term<E | null>[]): Matcher<E> 
     while (i < length) {
       const code = text.charCodeAt(i);
       if (previousIsWord) {
-        // Inside a word: no match can start here. Table look-up inlined for speed.
-        previousIsWord = code < TABLE_SIZE ? WORD[code] === 1 : isWordUnit(code);
+        // Inside a word: no match can start here.
+        previousIsWord = isWordUnit(code);
         i += 1;
         continue;
       }
-      const first = code < TABLE_SIZE ? firstByCode[FOLD[code]!] : root.next?.get(foldUnit(code));
+      const first = root.next?.get(foldUnit(code));
       if (!first) {
         previousIsWord = isWordUnit(code);
         i += 1;

@@ -1,0 +1,82 @@
+/** A position in the DOM: a node, and an offset inside it when it is text. */
+export interface Point {
+  node: Node;
+  offset: number;
+}
+
+/**
+ * Document order of two points: negative when `a` comes first. The one
+ * comparator the page side uses (mentions, matches of a run, deferred matches).
+ */
+export function comparePoints(a: Point, b: Point): number {
+  if (a.node === b.node) return a.offset - b.offset;
+  return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Document order of two nodes. */
+export function compareNodes(a: Node, b: Node): number {
+  return a === b ? 0 : comparePoints({ node: a, offset: 0 }, { node: b, offset: 0 });
+}
+
+/**
+ * Nodes kept in document order as they come, instead of sorting them all on
+ * every read: the page's mentions are read after every scan slice, and a full
+ * sort by compareDocumentPosition each time cost more than the scan itself on
+ * pages with hundreds of mentions.
+ */
+export class DocumentOrderedList<T extends Node> {
+  private ordered: T[] = [];
+  /** Added since `ordered` was last brought up to date. */
+  private unordered: T[] = [];
+  /** Nodes were removed, or the page moved nodes: `ordered` must be rebuilt. */
+  private stale = false;
+
+  add(node: T): void {
+    this.unordered.push(node);
+  }
+
+  /** The page removed or moved nodes: the order must be read again. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** The nodes `keep` accepts, in document order. */
+  read(keep: (node: T) => boolean): T[] {
+    this.update(keep);
+    return this.ordered.filter(keep);
+  }
+
+  clear(): void {
+    this.ordered = [];
+    this.unordered = [];
+    this.stale = false;
+  }
+
+  private update(keep: (node: T) => boolean): void {
+    if (this.stale) {
+      this.ordered = [...this.ordered, ...this.unordered].filter(keep).sort(compareNodes);
+      this.unordered = [];
+      this.stale = false;
+      return;
+    }
+    if (this.unordered.length === 0) return;
+    const fresh = this.unordered.sort(compareNodes);
+    this.unordered = [];
+    // The scan goes in document order, so new nodes usually follow all earlier ones.
+    const lastKnown = this.ordered[this.ordered.length - 1];
+    if (!lastKnown || compareNodes(lastKnown, fresh[0]!) < 0) {
+      this.ordered.push(...fresh);
+      return;
+    }
+    for (const node of fresh) {
+      let lo = 0;
+      let hi = this.ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareNodes(this.ordered[mid]!, node) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.ordered.splice(lo, 0, node);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import { isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
+import type { Highlighter } from './highlighter';
+import { isInsideSkipped } from './text-runs';
+
+/** Past this many queued subtrees a mutation storm is answered by one full rescan. */
+const STORM_THRESHOLD = 500;
+
+function isOurs(node: Node): boolean {
+  if (node.nodeType === Node.ELEMENT_NODE) return (node as Element).tagName.startsWith('CASE-LENS-');
+  return node.parentElement?.tagName.startsWith('CASE-LENS-') ?? false;
+}
+
+/** The smallest subtree whose text must be read again after `node` changed. */
+function blockAround(node: Node): Node | null {
+  let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (!el) return node.parentNode;
+  if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(el)) return el;
+  while (el.parentElement && (isInlineElement(el) || el.tagName.startsWith(OWN_PREFIX.toUpperCase())))
+    el = el.parentElement;
+  return el;
+}
+
+/**
+ * Watches a document and its open shadow roots (one MutationObserver per
+ * root) and keeps the queue of subtrees whose text must be read: each subtree
+ * once, nested ones dropped, and past STORM_THRESHOLD one walk over everything
+ * instead. Our own changes are taken out of the observers' records.
+ */
+export class MutationWatch {
+  private readonly queue: Node[] = [];
+  /** The same subtrees as `queue`, so that a node changed a thousand times is queued once. */
+  private readonly queued = new Set<Node>();
+  /** A full walk is queued and not yet begun: it will read whatever changes meanwhile. */
+  private fullScanQueued = false;
+  private readonly observers = new Map<Document | ShadowRoot, MutationObserver>();
+  /** Set when the page removed nodes (which may take the case context with them); the scanner clears it. */
+  removedAny = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly highlighter: Highlighter,
+  ) {}
+
+  get hasWork(): boolean {
+    return this.queue.length > 0;
+  }
+
+  isObserved(root: Document | ShadowRoot): boolean {
+    return this.observers.has(root);
+  }
+
+  observe(root: Document | ShadowRoot, onRecords: (records: MutationRecord[]) => void): void {
+    if (this.observers.has(root)) return;
+    const observer = new MutationObserver(onRecords);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observers.set(root, observer);
+  }
+
+  disconnect(): void {
+    for (const observer of this.observers.values()) observer.disconnect();
+    this.observers.clear();
+    this.clear();
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+    this.queued.clear();
+    this.fullScanQueued = false;
+  }
+
+  enqueue(node: Node | null): void {
+    if (!node || this.fullScanQueued || this.queued.has(node)) return;
+    if (this.queue.length >= STORM_THRESHOLD) {
+      // A storm: one walk over everything costs less than thousands of small ones.
+      this.queueFullScan();
+      return;
+    }
+    this.queue.push(node);
+    this.queued.add(node);
+  }
+
+  /** Replaces all queued work with one walk over the document and its known shadow roots. */
+  queueFullScan(): void {
+    this.clear();
+    const roots: Node[] = [this.doc.body ?? this.doc.documentElement];
+    for (const root of this.observers.keys()) if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) roots.push(root);
+    for (const root of roots) {
+      this.queue.push(root);
+      this.queued.add(root);
+    }
+    this.fullScanQueued = true;
+  }
+
+  /** The next queued subtree still worth walking, or null. */
+  nextRoot(): Node | null {
+    while (this.queue.length > 0) {
+      const root = this.queue.shift()!;
+      this.queued.delete(root);
+      if (root === (this.doc.body ?? this.doc.documentElement)) this.fullScanQueued = false;
+      if (!root.isConnected) continue;
+      // A subtree inside another queued subtree is read by the outer walk.
+      if (this.hasQueuedAncestor(root)) continue;
+      if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) continue;
+      if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE && isInsideSkipped(root, this.doc.documentElement)) continue;
+      return root;
+    }
+    return null;
+  }
+
+  /** Reads the records the observers hold now. */
+  collect(): void {
+    for (const observer of this.observers.values()) {
+      const records = observer.takeRecords();
+      if (records.length > 0) this.read(records);
+    }
+  }
+
+  /** Runs a change of ours to the DOM without the observers seeing it as page activity. */
+  quietly<T>(change: () => T): T {
+    this.collect();
+    try {
+      return change();
+    } finally {
+      for (const observer of this.observers.values()) observer.takeRecords();
+    }
+  }
+
+  /** Reads the page's changes; returns true when any of them was the page's own (not our UI). */
+  read(records: MutationRecord[]): boolean {
+    const { highlighter } = this;
+    let pageChanged = false;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const target = record.target as Text;
+        if (isOurs(target)) continue;
+        pageChanged = true;
+        if (highlighter.isFollowedByMark(target)) this.quietly(() => highlighter.discardAfterRewrite(target));
+        this.enqueue(blockAround(target));
+        continue;
+      }
+      // Moved or removed nodes may change the order of the mentions (read by the card and the popup).
+      if (record.removedNodes.length > 0) highlighter.orderMayHaveChanged();
+      for (const removed of record.removedNodes) {
+        this.removedAny = true;
+        if (!isOurs(removed)) pageChanged = true;
+        // The page removed a text node we had split: the pieces we made after it must go too.
+        if (removed.nodeType === Node.TEXT_NODE && record.nextSibling && isOurs(record.nextSibling)) {
+          this.quietly(() => highlighter.discardFrom(record.nextSibling!));
+        }
+      }
+      for (const added of record.addedNodes) {
+        if (isOurs(added) || highlighter.isCreatedText(added)) continue;
+        pageChanged = true;
+        if (added.nodeType !== Node.ELEMENT_NODE && added.nodeType !== Node.TEXT_NODE) continue;
+        this.enqueue(blockAround(added));
+      }
+    }
+    return pageChanged;
+  }
+
+  private hasQueuedAncestor(node: Node): boolean {
+    for (let up = node.parentNode; up; up = up.parentNode) if (this.queued.has(up)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+import { type ClaimSubject, describeClaim } from '@/facts/claims';
+import type { PageCheck, PageMention, PageSummary } from '@/lib/messages';
+import type { Highlighter } from './highlighter';
+
+export interface CaseNames {
+  /** An entity's name as the card and popup show it. */
+  nameOf(entityId: string): string;
+  claimsOf(entityId: string): ClaimSubject['claims'] | undefined;
+}
+
+/**
+ * What the popup shows of a page: the case entities it names (with counts)
+ * and what it gets wrong (with what the record says), read from the
+ * highlighter's own annotations.
+ */
+export function summarizePage(highlighter: Highlighter, names: CaseNames, host: string, active: boolean): PageSummary {
+  const counts = new Map<string, PageMention>();
+  for (const mark of highlighter.names()) {
+    const annotation = highlighter.annotationOf(mark)!;
+    const id = annotation.entityId;
+    const entry = counts.get(id) ?? { entityId: id, name: names.nameOf(id), category: annotation.category, count: 0 };
+    entry.count += 1;
+    counts.set(id, entry);
+  }
+  const checks: PageCheck[] = [];
+  for (const mark of highlighter.contradictions()) {
+    const annotation = highlighter.annotationOf(mark)!;
+    // A wrong name form carries no claim: it is reported as a wrong form, not against a value.
+    const claim =
+      annotation.kind === 'value' ? names.claimsOf(annotation.entityId)?.[annotation.claimIndex] : undefined;
+    checks.push({
+      entityId: annotation.entityId,
+      name: names.nameOf(annotation.entityId),
+      stated: mark.textContent ?? '',
+      record: claim ? describeClaim(claim) : null,
+      about: claim?.about ?? null,
+      index: checks.length,
+    });
+  }
+  return {
+    host,
+    active,
+    mentions: [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    checks,
+  };
+}

@@ -1,0 +1,204 @@
+import type { ClaimChecker, ClaimMention, Verdict } from './claims';
+import type { Category, ClaimKind } from './constants';
+import type { Hit } from './lexicon';
+import type { Matcher } from './matcher/compile';
+
+/**
+ * The decision "what to mark in this run of text", free of the DOM: the
+ * content script hands each run of a page's text (a line of flow: a
+ * paragraph, a list item, a cell) to the annotator and wraps what comes back.
+ */
+
+/** A case name as the page writes it; `wrong-form` is a known wrong spelling (itself a contradicted claim). */
+export interface NameAnnotation {
+  kind: 'name' | 'wrong-form';
+  entityId: string;
+  category: Category;
+  start: number;
+  end: number;
+  /** Index into the entity's aliases: the spelling that matched. */
+  aliasIndex: number;
+  /** An ambiguous spelling (Lazarus, RGB): shown only in documents about the case. */
+  needsContext: boolean;
+}
+
+/** A value the page states (a year, an amount, a title) and what the record says of it. */
+export interface ValueAnnotation {
+  kind: 'value';
+  entityId: string;
+  category: Category;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  /** Index into the entity's claims: the record value the page was compared with. */
+  claimIndex: number;
+  claimKind: ClaimKind;
+}
+
+export type Annotation = NameAnnotation | ValueAnnotation;
+
+/** What the annotator found in one stretch of a run. Offsets are in the run's text. */
+export interface RunAnnotations {
+  /** What to mark now, in text order. */
+  marks: Annotation[];
+  /** Ambiguous names that wait until the document is about the case. */
+  waiting: NameAnnotation[];
+  /** Entities this stretch names unambiguously: the evidence that the document is about the case. */
+  named: string[];
+  /** The stretch names nobody but may state a case-wide value: it can be judged only in a document about the case. */
+  valuesWait: boolean;
+}
+
+export interface AnnotatorOptions {
+  matcher: Matcher<Hit>;
+  claims?: ClaimChecker;
+  categoryOf(entityId: string): Category | undefined;
+  /** Longest stretch of text annotated in one step (a long run is annotated in several). */
+  chunkChars?: number;
+}
+
+/**
+ * Decides whether the document is about the case, given the entities a
+ * stretch names unambiguously (the caller adds them to its evidence first).
+ */
+export type ContextDecision = (named: readonly string[]) => boolean;
+
+export interface Annotator {
+  /**
+   * Annotates `text` in stretches of at most ~`chunkChars`, yielding each:
+   * the caller can stop between two (its time slice is over) and resume.
+   * A stretch ends at a sentence end or at white space, so no name is cut.
+   */
+  annotate(text: string, decide: ContextDecision): Generator<RunAnnotations, void, void>;
+}
+
+const DEFAULT_CHUNK_CHARS = 16_384;
+/** How far past the nominal end of a stretch a sentence end is looked for. */
+const SENTENCE_END_WINDOW = 2_048;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
+}
+
+/**
+ * Where a stretch that begins at `from` ends: the text's end when it is near,
+ * else the first sentence end (". " and the like) after `from + chunk`, else
+ * the first white space there. Linear in what it reads.
+ */
+export function stretchEnd(text: string, from: number, chunk: number): number {
+  const nominal = from + chunk;
+  if (nominal >= text.length) return text.length;
+  const limit = Math.min(text.length, nominal + SENTENCE_END_WINDOW);
+  let space = -1;
+  for (let i = nominal; i < limit; i += 1) {
+    const code = text.charCodeAt(i);
+    if (!isSpace(code)) continue;
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x2e || before === 0x21 || before === 0x3f) return i;
+    if (space < 0) space = i;
+  }
+  if (space >= 0) return space;
+  for (let i = limit; i < text.length; i += 1) if (isSpace(text.charCodeAt(i))) return i;
+  return text.length;
+}
+
+export function createAnnotator(options: AnnotatorOptions): Annotator {
+  const { matcher, claims, categoryOf } = options;
+  const chunk = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
+
+  function annotateStretch(text: string, from: number, to: number, decide: ContextDecision): RunAnnotations {
+    const found = matcher.findAll(text, from, to);
+    const named: string[] = [];
+    for (const m of found) if (!m.entry.needsContext && !named.includes(m.entry.entityId)) named.push(m.entry.entityId);
+    const caseContext = decide(named);
+    const marks: Annotation[] = [];
+    const waiting: NameAnnotation[] = [];
+    const shown: ClaimMention[] = [];
+    for (const m of found) {
+      const hit = m.entry;
+      const name: NameAnnotation = {
+        kind: hit.wrongForm ? 'wrong-form' : 'name',
+        entityId: hit.entityId,
+        category: hit.category,
+        start: m.start,
+        end: m.end,
+        aliasIndex: hit.aliasIndex,
+        needsContext: hit.needsContext,
+      };
+      if (hit.needsContext && !caseContext) {
+        waiting.push(name);
+        continue;
+      }
+      marks.push(name);
+      shown.push({ entityId: hit.entityId, category: hit.category, start: m.start - from, end: m.end - from });
+    }
+    let valuesWait = false;
+    if (claims) {
+      const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+      if (found.length === 0 && !caseContext) {
+        valuesWait = claims.mayHold(stretch);
+      } else if (found.length > 0 || claims.mayHold(stretch)) {
+        const values = valueAnnotations(claims, stretch, from, shown, caseContext, categoryOf);
+        if (values.length > 0) {
+          marks.push(...values);
+          marks.sort((a, b) => a.start - b.start);
+        }
+      }
+    }
+    return { marks, waiting, named, valuesWait };
+  }
+
+  return {
+    *annotate(text, decide) {
+      let from = 0;
+      while (from < text.length) {
+        const to = stretchEnd(text, from, chunk);
+        const result = annotateStretch(text, from, to, decide);
+        yield result;
+        // A name found near the end may reach past `to`: the next stretch begins after it.
+        const last = result.marks.length + result.waiting.length > 0 ? lastEnd(result) : to;
+        from = Math.max(to, last);
+      }
+    },
+  };
+}
+
+function lastEnd(result: RunAnnotations): number {
+  let end = 0;
+  for (const a of result.marks) if (a.end > end) end = a.end;
+  for (const a of result.waiting) if (a.end > end) end = a.end;
+  return end;
+}
+
+/** Claim findings of one stretch as annotations; a value inside a shown name is left to the name. */
+function valueAnnotations(
+  claims: ClaimChecker,
+  stretch: string,
+  offset: number,
+  shown: ClaimMention[],
+  caseContext: boolean,
+  categoryOf: (entityId: string) => Category | undefined,
+): ValueAnnotation[] {
+  const out: ValueAnnotation[] = [];
+  for (const f of claims.check(stretch, shown, caseContext)) {
+    if (shown.some((n) => f.start < n.end && n.start < f.end)) continue;
+    const category = categoryOf(f.entityId);
+    if (!category) continue;
+    out.push({
+      kind: 'value',
+      entityId: f.entityId,
+      category,
+      start: f.start + offset,
+      end: f.end + offset,
+      verdict: f.verdict,
+      claimIndex: f.claimIndex,
+      claimKind: f.kind,
+    });
+  }
+  return out;
+}
+
+/** True for what the page gets wrong: a wrong form of a name, or a value the record contradicts. */
+export function isContradiction(annotation: Annotation): boolean {
+  return annotation.kind === 'wrong-form' || (annotation.kind === 'value' && annotation.verdict === 'contradicted');
+}
