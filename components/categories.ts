@@ -44,13 +44,20 @@ export const STATUS_LABEL: Record<Status, string> = {
   unverified: 'Unverified',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Day, short month and year of a date, in UTC (the record's dates have no time of day). */
+const DATE_PARTS = new Intl.DateTimeFormat('en-US', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2021-02-17" → "17 Feb 2021"; "2021-02" → "Feb 2021"; "2021" → "2021". */
 export function formatFactDate(date: string | undefined): string {
   if (!date) return 'Undated';
-  const [year, month, day] = date.split('-');
-  if (!month) return year!;
-  const name = MONTHS[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+  const [year, month, day] = date.split('-').map(Number);
+  if (!month) return String(year);
+  const parts = DATE_PARTS.formatToParts(Date.UTC(year!, month - 1, day ?? 1));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return day ? `${part('day')} ${part('month')} ${part('year')}` : `${part('month')} ${part('year')}`;
 }

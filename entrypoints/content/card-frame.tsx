@@ -117,7 +117,7 @@ export class CardFrame {
 
   /**
    * Runs the card's code once, hidden, while the first hover-intent delay of
-   * the page runs: the first card paid ~8 ms for cold work (Preact's first
+   * the page runs: the first card paid for cold work (Preact's first
    * render, Floating UI's first placement and its observers, and the first
    * style and layout in the card's shadow root, which builds its style rules
    * and finds its fonts), which pushed it past the first frame after the

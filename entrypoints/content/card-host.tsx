@@ -48,7 +48,7 @@ export class CardHost {
   private readonly frame: CardFrame;
   private state: CardState | null = null;
   private pinned = false;
-  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private closeTimer: number | null = null;
   /** Started when the hover intent fired; ended by the card's first painted frame. */
   private paintProbe: PaintProbe | null = null;
   /** The highlight a keyboard user came from: focus returns there when the card closes. */
@@ -58,7 +58,7 @@ export class CardHost {
   private readonly cache = new Map<string, EntityView | null>();
 
   constructor(
-    ctx: ContentScriptContext,
+    private readonly ctx: ContentScriptContext,
     private readonly options: CardHostOptions,
   ) {
     this.frame = new CardFrame(ctx, {
@@ -147,7 +147,7 @@ export class CardHost {
 
   scheduleClose(): void {
     this.cancelClose();
-    this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
+    this.closeTimer = this.ctx.setTimeout(() => this.close(), LEAVE_GRACE_MS);
   }
 
   cancelClose(): void {

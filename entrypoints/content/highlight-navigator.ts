@@ -1,5 +1,6 @@
 import type { StepDirection } from '@/lib/messages';
 import type { CardHost } from './card-host';
+import type { TimerOwner } from './scanner';
 import { mentionIndexOf, prefersReducedMotion } from './mark-focus';
 
 const FLASH_CLASS = 'case-lens-flash';
@@ -7,6 +8,8 @@ const FLASH_CLASS = 'case-lens-flash';
 const FLASH_MS = 2600;
 
 export interface HighlightNavigatorOptions {
+  /** Owns the flash timers (the content script's context). */
+  timers: TimerOwner;
   /** Every mention of a name on the page (first wrappers), in document order. */
   mentions(): HTMLElement[];
   /** One entity's mentions, in document order. */
@@ -27,7 +30,7 @@ function inViewport(el: Element): boolean {
 export class HighlightNavigator {
   /** The highlight the last keyboard step went to. */
   private cursor: HTMLElement | null = null;
-  private readonly flashes = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
+  private readonly flashes = new Map<HTMLElement, number>();
 
   constructor(private readonly options: HighlightNavigatorOptions) {}
 
@@ -91,7 +94,7 @@ export class HighlightNavigator {
     mark.classList.add(FLASH_CLASS);
     this.flashes.set(
       mark,
-      setTimeout(() => {
+      this.options.timers.setTimeout(() => {
         mark.classList.remove(FLASH_CLASS);
         this.flashes.delete(mark);
       }, FLASH_MS),

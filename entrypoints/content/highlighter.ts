@@ -74,6 +74,8 @@ export class Highlighter {
   private readonly created = new WeakSet<Text>();
   /** The page's text nodes we split: each keeps the text before a wrapper. */
   private readonly split = new WeakSet<Text>();
+  /** Per split text node: the remainder the last resolved point was in, and how much text came before it. */
+  private readonly cursors = new WeakMap<Text, { node: Text; skipped: number }>();
   /** The remainder each wrapper's split created. */
   private readonly remainders = new WeakMap<HTMLElement, Text>();
   /** The pieces of each wrapper's range, the first standing for the mention. */
@@ -234,6 +236,12 @@ export class Highlighter {
   resolve(node: Text, offset: number): { node: Text; offset: number } {
     let current = node;
     let rest = offset;
+    // Stretches go forward: start from where the last point of this node was found, not from its start.
+    const cursor = this.cursors.get(node);
+    if (cursor && offset > cursor.skipped) {
+      current = cursor.node;
+      rest = offset - cursor.skipped;
+    }
     while (rest > current.length) {
       const mark = current.nextSibling as HTMLElement | null;
       const remainder = mark && this.marks.has(mark) ? this.remainders.get(mark) : undefined;
@@ -241,6 +249,7 @@ export class Highlighter {
       rest -= current.length + (mark!.textContent?.length ?? 0);
       current = remainder;
     }
+    if (current !== node) this.cursors.set(node, { node: current, skipped: offset - rest });
     return { node: current, offset: rest };
   }
 

@@ -17,7 +17,7 @@ export interface HoverIntentOptions {
  * never open or close a card.
  */
 export function listenForHover(ctx: ContentScriptContext, { card, ownMark }: HoverIntentOptions): void {
-  let openTimer: ReturnType<typeof setTimeout> | null = null;
+  let openTimer: number | null = null;
   const cancelOpen = () => {
     if (openTimer !== null) clearTimeout(openTimer);
     openTimer = null;
@@ -39,7 +39,7 @@ export function listenForHover(ctx: ContentScriptContext, { card, ownMark }: Hov
     if (card.anchor === mark || card.sticky) return;
     cancelOpen();
     card.prepare(mark);
-    openTimer = setTimeout(() => card.openFromHover(mark), HOVER_INTENT_MS);
+    openTimer = ctx.setTimeout(() => card.openFromHover(mark), HOVER_INTENT_MS);
   });
   ctx.addEventListener(document, 'pointerout', (event) => {
     if (!markFrom(event)) return;

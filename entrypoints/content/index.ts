@@ -65,8 +65,9 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     mentionsOf,
     fetchEntity: (request) => backgroundMessages.sendMessage('getEntity', request),
   });
-  const navigation = new HighlightNavigator({ mentions: () => highlighter.names(), mentionsOf, card });
+  const navigation = new HighlightNavigator({ timers: ctx, mentions: () => highlighter.names(), mentionsOf, card });
   const scanner: Scanner = new Scanner(document, {
+    timers: ctx,
     annotator,
     highlighter,
     isCategoryShown: (category) => pageSwitch.isCategoryShown(category),

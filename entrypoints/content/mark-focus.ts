@@ -1,3 +1,5 @@
+import { compareNodes } from './document-order';
+
 /** Focus and position helpers for highlight wrappers, shared by the card and keyboard navigation. */
 
 const ADDED_TABINDEX = 'data-case-lens-tabindex';
@@ -33,7 +35,7 @@ export function mentionIndexOf(mentions: readonly HTMLElement[], mark: HTMLEleme
   if (exact >= 0 || !mark.isConnected) return exact;
   let found = -1;
   for (let i = 0; i < mentions.length; i += 1) {
-    if (mentions[i]!.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) found = i;
+    if (compareNodes(mentions[i]!, mark) < 0) found = i;
     else break;
   }
   return found;

@@ -11,7 +11,13 @@ const SLICE_MS = 8;
 /** New content is scanned within this delay, in batches. */
 const MUTATION_DELAY_MS = 100;
 
+/** Who owns the scanner's timers: the content script's context, so none outlives the extension. */
+export interface TimerOwner {
+  setTimeout(handler: () => void, timeout?: number): number;
+}
+
 export interface ScannerOptions {
+  timers: TimerOwner;
   annotator: Annotator;
   highlighter: Highlighter;
   isCategoryShown(category: Category): boolean;
@@ -29,7 +35,7 @@ interface RunInProgress {
 
 /**
  * Schedules the reading of a document: walks its text once, then whatever the
- * page adds or changes, in slices of at most ~8 ms (each recorded as a
+ * page adds or changes, in slices of at most SLICE_MS (each recorded as a
  * `case-lens:scan` measure), hands each run of text to the annotator, and
  * wraps what it returns. What to mark is the annotator's decision; whether the
  * document is about the case (for ambiguous names and case-wide values) is
@@ -41,7 +47,7 @@ export class Scanner {
   private inProgress: RunInProgress | null = null;
   private scheduled = false;
   private stopped = true;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: number | null = null;
   /** Whether this document is about the case, and what waits for it to be. */
   private readonly gate: ContextGate;
 
@@ -136,7 +142,7 @@ export class Scanner {
   private schedule(delay: number): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    this.timer = setTimeout(() => {
+    this.timer = this.options.timers.setTimeout(() => {
       this.timer = null;
       this.scheduled = false;
       this.slice();

@@ -60,8 +60,8 @@ const NOT_BLANK = /[^\s\ufeff\u00a0]/;
  * on the way are reported to `onShadowRoot` for their own walk.
  *
  * The walk is a TreeWalker without a filter, which steps through the DOM in
- * native code: with a JavaScript filter Blink called back into the script for
- * every node (~2 µs a node, 50 ms on a 1 MB encyclopedia page), and stepping
+ * native code: with a JavaScript filter Blink calls back into the script for
+ * every node (the README's performance notes give the cost), and stepping
  * by hand (firstChild, nextSibling, parentNode) costs a property read per step
  * that, from a content script's isolated world, looks the node's wrapper up in
  * a hash table. For the same reason a text node's block is remembered per
@@ -78,9 +78,8 @@ const PAUSE_EVERY = 512;
 /**
  * The walk behind `textRuns`, which also yields null every PAUSE_EVERY nodes,
  * so that a caller with a time budget can stop inside a long run: one page of
- * the corpus holds a single run of 7,500 text nodes (50,000 characters between
- * inline elements), which took 22 ms to gather on a quiet machine and up to
- * 370 ms on a busy one. A run gathered across such a pause is handed out only
+ * the corpus holds a single run of thousands of text nodes between inline
+ * elements, too long to gather in one slice. A run gathered across such a pause is handed out only
  * if its text nodes still hold what was read; otherwise the page changed it,
  * and the mutation observers have queued it to be read again.
  */

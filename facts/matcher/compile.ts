@@ -82,7 +82,7 @@ export interface SliceOptions {
  * The same matcher, compiled in slices of at most `sliceMs` with pauses
  * between them: a content script compiles it on every page, and a store of
  * tens of thousands of aliases would otherwise hold the page's main thread
- * for a long task (~30 ms per 10,000 aliases in Chromium here).
+ * for a long task.
  */
 export async function compileMatcherInSlices<E>(
   terms: Term<E | null>[],
