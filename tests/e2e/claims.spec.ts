@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import seedArticle from '../fixtures/seed-article.json';
 import { launch, waitForScan, type Harness } from './extension';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -12,16 +13,7 @@ test.afterAll(async () => {
 });
 
 /** The seed article's errors (research/case-dossier.md section 3) that the record can judge. */
-const EXPECTED = [
-  'us-v-jon-chang-hyok-2020 | $1.4',
-  'us-v-jon-chang-hyok-2020 | $1.4 billion',
-  'wannacry | 2018',
-  'john-demers | Deputy Attorney General of the National Defense',
-  'sony-pictures-entertainment | 2015',
-  'kim-il | Kim II',
-  'reconnaissance-general-bureau | Reconnaissance General',
-  'kim-jong-un | Kim jin-un',
-].sort();
+const EXPECTED = (seedArticle.errors as string[]).slice().sort();
 
 async function openSeed(): Promise<Page> {
   const page = await h.context.newPage();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATEGORY_STYLE } from '../../components/categories';
 import { launch, setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
+import seedArticle from '../fixtures/seed-article.json';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 
@@ -25,20 +26,7 @@ const entitiesOn = (page: Page) =>
 test('highlights the core entities of the seed article, with id and category on every wrapper', async () => {
   const page = await openSeed();
   const found = await entitiesOn(page);
-  for (const id of [
-    'park-jin-hyok',
-    'jon-chang-hyok',
-    'kim-il',
-    'ghaleb-alaumary',
-    'john-demers',
-    'fbi',
-    'reconnaissance-general-bureau',
-    'wannacry',
-    'us-department-of-justice',
-    'sony-pictures-entertainment',
-  ]) {
-    expect(found, id).toContain(id);
-  }
+  for (const id of seedArticle.entities) expect(found, id).toContain(id);
   const wrappers = await page.$$eval('[data-entity]', (els) =>
     els.map((e) => ({ id: e.getAttribute('data-entity'), category: e.getAttribute('data-category'), tag: e.tagName })),
   );

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CONTEXT_ENTITIES } from '../../entrypoints/content/case-context';
 import { textRuns } from '../../entrypoints/content/text-runs';
 import { type Annotation, createAnnotator, isContradiction, stretchEnd } from '../../facts/annotator';
-import { createClaimChecker } from '../../facts/claims';
-import { compileLexicon } from '../../facts/lexicon';
-import { loadEntityFiles } from '../../scripts/fact-files';
+import { caseAnnotator as annotator, categoryOf, entities, matcher } from './case-annotator';
+import seedArticle from '../fixtures/seed-article.json';
 
 /**
  * The annotator decides what to mark in a run of text. These tests hand it the
@@ -15,15 +14,6 @@ import { loadEntityFiles } from '../../scripts/fact-files';
  * browser; the end-to-end specs keep what needs one (wrapping live pages,
  * frames, shadow roots, the card).
  */
-
-const entities = loadEntityFiles().map(({ entity }) => entity);
-const matcher = compileLexicon(entities);
-const categories = new Map(entities.map((e) => [e.id, e.category]));
-const annotator = createAnnotator({
-  matcher,
-  claims: createClaimChecker(entities),
-  categoryOf: (id) => categories.get(id),
-});
 
 /** The runs of a saved page, as the content script reads them. */
 function runsOf(html: string): string[] {
@@ -84,18 +74,12 @@ describe('the seed article', () => {
       .filter(({ annotation }) => isContradiction(annotation))
       .map(({ text, annotation }) => `${annotation.entityId} | ${text}`)
       .sort();
-    expect(flagged).toEqual(
-      [
-        'us-v-jon-chang-hyok-2020 | $1.4',
-        'us-v-jon-chang-hyok-2020 | $1.4 billion',
-        'wannacry | 2018',
-        'john-demers | Deputy Attorney General of the National Defense',
-        'sony-pictures-entertainment | 2015',
-        'kim-il | Kim II',
-        'reconnaissance-general-bureau | Reconnaissance General',
-        'kim-jong-un | Kim jin-un',
-      ].sort(),
-    );
+    expect(flagged).toEqual([...seedArticle.errors].sort());
+  });
+
+  it('names every entity the article is about', () => {
+    const named = new Set(annotatePage(runs).map(({ annotation }) => annotation.entityId));
+    for (const id of seedArticle.entities) expect(named, id).toContain(id);
   });
 
   it('types each annotation: names, wrong forms and values with a verdict and a claim', () => {
@@ -170,8 +154,8 @@ describe('long runs', () => {
       'Sony Pictures',
       'and',
     ];
-    const stretched = createAnnotator({ matcher, categoryOf: (id) => categories.get(id), chunkChars: 16 });
-    const whole = createAnnotator({ matcher, categoryOf: (id) => categories.get(id), chunkChars: 1e9 });
+    const stretched = createAnnotator({ matcher, categoryOf, chunkChars: 16 });
+    const whole = createAnnotator({ matcher, categoryOf, chunkChars: 1e9 });
     const names = (a: typeof whole, text: string) =>
       [...a.annotate(text, () => true)].flatMap((r) => r.marks).map((m) => `${m.entityId}@${m.start}-${m.end}`);
     fc.assert(

@@ -4,34 +4,15 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '../../entrypoints/content/card-host';
 import { HighlightNavigator } from '../../entrypoints/content/highlight-navigator';
 import { Highlighter } from '../../entrypoints/content/highlighter';
-import { locate, textRuns } from '../../entrypoints/content/text-runs';
-import { createAnnotator } from '../../facts/annotator';
-import { createClaimChecker } from '../../facts/claims';
-import { compileLexicon } from '../../facts/lexicon';
 import { buildEntityView } from '../../facts/view';
-import { loadEntityFiles } from '../../scripts/fact-files';
+import { entities, placedAnnotations } from './case-annotator';
 
 /** The card host and the navigator in jsdom, against highlights made by the real highlighter. */
-
-const entities = loadEntityFiles().map(({ entity }) => entity);
-const categories = new Map(entities.map((e) => [e.id, e.category]));
-const annotator = createAnnotator({
-  matcher: compileLexicon(entities),
-  claims: createClaimChecker(entities),
-  categoryOf: (id) => categories.get(id),
-});
 
 function highlight(html: string): Highlighter {
   document.body.innerHTML = html;
   const highlighter = new Highlighter();
-  for (const run of [...textRuns(document.body)]) {
-    const marks = [...annotator.annotate(run.text, () => true)].flatMap((r) => r.marks);
-    for (const a of marks.reverse()) {
-      const s = locate(run, a.start, false);
-      const e = locate(run, a.end, true);
-      highlighter.wrap({ startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset }, a);
-    }
-  }
+  for (const { range, annotation } of placedAnnotations(document.body)) highlighter.wrap(range, annotation);
   return highlighter;
 }
 

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileLexicon } from '../../facts/lexicon';
-import { loadEntityFiles } from '../../scripts/fact-files';
 import { Highlighter, type PlacedRange } from '../../entrypoints/content/highlighter';
 import { type Annotation, createAnnotator } from '../../facts/annotator';
-import { locate, textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
+import { textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
 import { referenceTextRuns } from './reference/text-runs';
 import { ReferenceHighlighter } from './reference/highlighter';
+import { matcher as lexicon, placedAnnotations } from './case-annotator';
 import { seededRandom } from './seeded-random';
 
-const lexicon = compileLexicon(loadEntityFiles().map(({ entity }) => entity));
 const annotator = createAnnotator({ matcher: lexicon, categoryOf: () => undefined });
-
-/** The names of every run under `root`, placed in the DOM, last first (the order that keeps offsets valid). */
-function placedNames(root: Node): { range: PlacedRange; annotation: Annotation }[] {
-  const out: { range: PlacedRange; annotation: Annotation }[] = [];
-  for (const run of [...textRuns(root)]) {
-    const marks = [...annotator.annotate(run.text, () => true)].flatMap((r) => r.marks);
-    for (const annotation of marks.reverse()) {
-      const s = locate(run, annotation.start, false);
-      const e = locate(run, annotation.end, true);
-      out.push({
-        range: { startNode: s.node, startOffset: s.offset, endNode: e.node, endOffset: e.offset },
-        annotation,
-      });
-    }
-  }
-  return out;
-}
+const placedNames = (root: Node) => placedAnnotations(root, annotator);
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;

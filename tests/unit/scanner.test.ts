@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter } from '../../entrypoints/content/highlighter';
 import { Scanner } from '../../entrypoints/content/scanner';
-import { createAnnotator } from '../../facts/annotator';
-import { createClaimChecker } from '../../facts/claims';
 import type { Category } from '../../facts/constants';
-import { compileLexicon } from '../../facts/lexicon';
-import { loadEntityFiles } from '../../scripts/fact-files';
+import { caseAnnotator as annotator } from './case-annotator';
 
 /**
  * The scanner's scheduling in jsdom: slices, batches of page changes, the case
  * context, storms and stopping. What it marks is the annotator's business
  * (annotator.test.ts); here it is only read back to see that work was done.
  */
-
-const entities = loadEntityFiles().map(({ entity }) => entity);
-const categories = new Map(entities.map((e) => [e.id, e.category]));
-const annotator = createAnnotator({
-  matcher: compileLexicon(entities),
-  claims: createClaimChecker(entities),
-  categoryOf: (id) => categories.get(id),
-});
 
 let scanner: Scanner | null = null;
 
