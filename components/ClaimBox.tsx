@@ -27,7 +27,8 @@ export function ClaimBox({ stated, verdict, claim }: Props) {
       <p class="cl-sources">
         {claim.sources.map((source, i) => (
           <a key={i} href={source.url} target="_blank" rel="noopener noreferrer">
-            <SourceKindLabel kind={source.kind} /> {source.title}
+            <SourceKindLabel kind={source.kind} />
+            {source.title}
           </a>
         ))}
       </p>

@@ -43,8 +43,8 @@ export function EntityDetail({ view, onSelect, headingLevel = 3 }: Props) {
             <p class="cl-sources">
               {fact.sources.map((source, j) => (
                 <a key={j} href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-                  <SourceKindLabel kind={source.kind} /> {source.title}{' '}
-                  <span class="cl-host">({hostOf(source.url)})</span>
+                  <SourceKindLabel kind={source.kind} />
+                  {source.title} <span class="cl-host">({hostOf(source.url)})</span>
                 </a>
               ))}
             </p>
