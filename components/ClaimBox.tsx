@@ -1,4 +1,5 @@
 import type { EntityView } from '@/facts/view';
+import { SourceKindLabel } from './SourceKindLabel';
 
 interface Props {
   stated: string;
@@ -26,6 +27,7 @@ export function ClaimBox({ stated, verdict, claim }: Props) {
       <p class="cl-sources">
         {claim.sources.map((source, i) => (
           <a key={i} href={source.url} target="_blank" rel="noopener noreferrer">
+            <SourceKindLabel kind={source.kind} />
             {source.title}
           </a>
         ))}

@@ -1,5 +1,6 @@
 import type { EntityView } from '@/facts/view';
 import { CATEGORY_STYLE, STATUS_LABEL, formatFactDate } from './categories';
+import { SourceKindLabel } from './SourceKindLabel';
 
 interface Props {
   view: EntityView;
@@ -42,6 +43,7 @@ export function EntityDetail({ view, onSelect, headingLevel = 3 }: Props) {
             <p class="cl-sources">
               {fact.sources.map((source, j) => (
                 <a key={j} href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
+                  <SourceKindLabel kind={source.kind} />
                   {source.title} <span class="cl-host">({hostOf(source.url)})</span>
                 </a>
               ))}

@@ -1,5 +1,6 @@
 import { describeClaim } from './claims';
 import type { Category, ClaimKind, EntityRecord, Fact, RelationType, Source } from './schema';
+import { type SourceKind, sourceKind } from './source-kinds';
 
 /** A relation as the card shows it: resolved to the other entity's name. */
 export interface RelationView {
@@ -12,6 +13,15 @@ export interface RelationView {
   targetCategory: Category;
 }
 
+/** A source as the card shows it: with the kind of site it is on (facts/source-kinds.ts). */
+export interface SourceView extends Source {
+  kind: SourceKind;
+}
+
+export interface FactView extends Omit<Fact, 'sources'> {
+  sources: SourceView[];
+}
+
 export interface EntityView {
   id: string;
   name: string;
@@ -19,12 +29,12 @@ export interface EntityView {
   kind?: string;
   summary: string;
   aliases: string[];
-  facts: Fact[];
+  facts: FactView[];
   relations: RelationView[];
   /** Set when the page used a known wrong spelling. */
   correction?: { wrongForm: string; text: string };
   /** Set when the card opens on a value the page states: what the record says, and who says so. */
-  claim?: { kind: ClaimKind; about: string; record: string; sources: Source[] };
+  claim?: { kind: ClaimKind; about: string; record: string; sources: SourceView[] };
 }
 
 const OUTGOING_LABELS: Record<RelationType, string> = {
@@ -75,13 +85,17 @@ const INCOMING_LABELS: Record<RelationType, string> = {
  * Facts newest first: a reader of today's news wants the latest state of the
  * case on top (sentenced before charged before the crime); undated facts last.
  */
-export function factsNewestFirst(facts: Fact[]): Fact[] {
+export function factsNewestFirst<T extends Pick<Fact, 'date'>>(facts: T[]): T[] {
   return [...facts].sort((a, b) => {
     if (a.date === b.date) return 0;
     if (a.date === undefined) return 1;
     if (b.date === undefined) return -1;
     return a.date < b.date ? 1 : -1;
   });
+}
+
+function withKinds(sources: Source[]): SourceView[] {
+  return sources.map((s) => ({ ...s, kind: sourceKind(s.url) }));
 }
 
 export function buildEntityView(
@@ -128,11 +142,18 @@ export function buildEntityView(
     ...(entity.kind ? { kind: entity.kind } : {}),
     summary: entity.summary,
     aliases: entity.aliases.filter((a) => !a.correction).map((a) => a.text),
-    facts: factsNewestFirst(entity.facts),
+    facts: factsNewestFirst(entity.facts).map((f) => ({ ...f, sources: withKinds(f.sources) })),
     relations,
     ...(alias?.correction ? { correction: { wrongForm: alias.text, text: alias.correction } } : {}),
     ...(claim
-      ? { claim: { kind: claim.kind, about: claim.about, record: describeClaim(claim), sources: claim.sources } }
+      ? {
+          claim: {
+            kind: claim.kind,
+            about: claim.about,
+            record: describeClaim(claim),
+            sources: withKinds(claim.sources),
+          },
+        }
       : {}),
   };
 }
