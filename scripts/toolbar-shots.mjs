@@ -12,7 +12,7 @@ import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE, run } from './browser.m
 import { serveDirectory } from './static-server.mjs';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
-const SCREEN = { width: 1000, height: 700 };
+const SCREEN = { width: 640, height: 600 };
 /** Tab strip and toolbar of a window at the top left of the screen. */
 const TOOLBAR = { width: SCREEN.width, height: 90 };
 /** The badge background the extension sets (entrypoints/background.ts): how a shot knows the count is up. */
