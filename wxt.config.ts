@@ -1,17 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// The icon sizes the manifests, toolbars (16, 32 and their high-density doubles) and both stores
+// (128 for the listing; Firefox's add-ons manager asks for 48 and 96) use, all scaled from assets/icon.svg.
+const ICON_SIZES = [16, 32, 48, 96, 128];
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 // Manifest V3 for Chrome and Firefox. The only permission is `storage` (settings);
 // the content script needs no host permission to read the page it runs in.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Case Lens',
     description:
-      'Highlights the people, groups and incidents of the North Korean RGB hacking case on any page, with dated, sourced facts. Works offline.',
+      'Highlights the people, groups and incidents of the North Korean RGB hacking case on any page, with dated, sourced facts. Offline.',
     permissions: ['storage'],
-    action: { default_title: 'Case Lens' },
+    action: { default_title: 'Case Lens', default_icon: ICONS },
     commands: {
       'next-highlight': {
         suggested_key: { default: 'Alt+Shift+N' },
