@@ -1,4 +1,5 @@
-import type { TimelineEvent } from '@/facts/timeline';
+import { useState } from 'preact/hooks';
+import { type TimelineEvent, visibleEvents } from '@/facts/timeline';
 import { CategoryDot } from './CategoryDot';
 import { STATUS_LABEL, formatFactDate } from './categories';
 
@@ -9,15 +10,31 @@ interface Props {
   onOpen(entityId: string): void;
 }
 
-/** The dated events of the record in order, grouped by year, with their sources. */
+/**
+ * The dated events of the record in order, grouped by year, with their sources.
+ * It opens with the case's events; births, offices and foundings stay in the
+ * entities' cards unless the reader ticks the background box.
+ */
 export function CaseTimeline({ events, onPage, onOpen }: Props) {
+  const [withBackground, setWithBackground] = useState(false);
+  const hidden = events.length - visibleEvents(events, false).length;
   const years = new Map<string, TimelineEvent[]>();
-  for (const e of events) {
+  for (const e of visibleEvents(events, withBackground)) {
     const year = e.date.slice(0, 4);
     years.set(year, [...(years.get(year) ?? []), e]);
   }
   return (
     <div class="pl-timeline">
+      {hidden > 0 && (
+        <label class="pl-legend pl-background-toggle">
+          <input
+            type="checkbox"
+            checked={withBackground}
+            onClick={(ev) => setWithBackground((ev.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          Also show background ({hidden} births, offices and other settled facts)
+        </label>
+      )}
       {onPage.size > 0 && (
         <p class="pl-legend">
           <span class="pl-on-page-sample" /> events about names on this page
@@ -32,6 +49,7 @@ export function CaseTimeline({ events, onPage, onOpen }: Props) {
                 key={`${e.entityId}-${i}`}
                 class={onPage.has(e.entityId) ? 'pl-event pl-on-page' : 'pl-event'}
                 data-entity={e.entityId}
+                data-background={e.background ? 'true' : undefined}
               >
                 <div class="pl-event-meta">
                   <time dateTime={e.date}>{formatFactDate(e.date)}</time>

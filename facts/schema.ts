@@ -92,6 +92,27 @@ export const claimSchema = z.strictObject({
 });
 export type Claim = z.infer<typeof claimSchema>;
 
+/**
+ * Where public catalogues list the entity: MITRE ATT&CK external ids (G0032,
+ * S0366, C0022) and MISP galaxy cluster UUIDs. The alias check compares the
+ * store's spellings with what these entries list (tests/unit/catalogue-aliases.test.ts).
+ */
+export const catalogueIdsSchema = z.strictObject({
+  attack: z
+    .array(z.string().regex(/^[CGS]\d{4}$/, { message: 'ATT&CK id like G0032, S0366 or C0022' }))
+    .min(1)
+    .optional(),
+  misp: z
+    .array(
+      z
+        .string()
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'MISP cluster UUID' }),
+    )
+    .min(1)
+    .optional(),
+});
+export type CatalogueIds = z.infer<typeof catalogueIdsSchema>;
+
 export const entitySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'id must be kebab-case' }),
   name: z.string().min(2),
@@ -99,6 +120,7 @@ export const entitySchema = z.strictObject({
   kind: z.string().min(3).optional(),
   summary: z.string().min(20),
   aliases: z.array(aliasSchema),
+  catalogueIds: catalogueIdsSchema.optional(),
   facts: z.array(factSchema).min(1),
   relations: z.array(relationSchema),
   claims: z.array(claimSchema),

@@ -117,6 +117,14 @@ export function canonicalEntity(e: EntityRecord): EntityRecord {
     ...(e.kind ? { kind: e.kind } : {}),
     summary: e.summary,
     aliases: e.aliases.map(canonicalAlias),
+    ...(e.catalogueIds
+      ? {
+          catalogueIds: {
+            ...(e.catalogueIds.attack ? { attack: e.catalogueIds.attack } : {}),
+            ...(e.catalogueIds.misp ? { misp: e.catalogueIds.misp } : {}),
+          },
+        }
+      : {}),
     facts: [...e.facts].sort(compareFacts).map(canonicalFact),
     relations: [...e.relations].sort(compareRelations).map((r) => ({ type: r.type, target: r.target })),
     claims: e.claims.map(canonicalClaim),

@@ -1,5 +1,5 @@
 // `npm run --silent facts:export`: the whole bundled store as JSON on stdout
-// (the shape is in CONTRACT.md; `aliasRules`, `kind` and `claims` are extras).
+// (the shape is in CONTRACT.md; `aliasRules`, `kind`, `catalogueIds` and `claims` are extras).
 import { loadEntityFiles } from './fact-files';
 
 try {
@@ -10,6 +10,7 @@ try {
     ...(entity.kind ? { kind: entity.kind } : {}),
     aliases: entity.aliases.map((a) => a.text),
     aliasRules: entity.aliases,
+    ...(entity.catalogueIds ? { catalogueIds: entity.catalogueIds } : {}),
     summary: entity.summary,
     facts: entity.facts,
     relations: entity.relations,

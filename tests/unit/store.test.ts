@@ -16,9 +16,47 @@ function broken(mutate: (e: EntityRecord) => void): unknown {
 }
 
 describe('the bundled fact store', () => {
-  it('holds the 40 dossier entities and at least 150 facts', () => {
-    expect(entities).toHaveLength(40);
+  it('holds the 40 dossier entities, the later record and at least 150 facts', () => {
+    expect(entities.length).toBeGreaterThanOrEqual(64);
     expect(entities.reduce((n, e) => n + e.facts.length, 0)).toBeGreaterThanOrEqual(150);
+  });
+
+  it('carries the record past 2021: the later thefts, names, charges, sanctions and campaigns', () => {
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    for (const id of [
+      'ronin-bridge-hack-2022',
+      'harmony-horizon-bridge-hack-2022',
+      'atomic-wallet-hack-2023',
+      'stake-com-hack-2023',
+      'dmm-bitcoin-hack-2024',
+      'wazirx-hack-2024',
+      'bybit-hack-2025',
+      'tradertraitor',
+      'citrine-sleet',
+      'moonstone-sleet',
+      'rim-jong-hyok',
+      'rewards-for-justice',
+      'tornado-cash',
+      'blender-io',
+      'sinbad',
+      'destover',
+      'brambul',
+      'joanap',
+      'volgmer',
+      'fallchill',
+      'hoplight',
+      'bankshot',
+      'operation-troy',
+      'operation-dream-job',
+    ]) {
+      const e = byId.get(id);
+      expect(e, id).toBeDefined();
+      // Tied into the case: every later entity relates to at least one other entity.
+      expect(e!.relations.length, id).toBeGreaterThan(0);
+    }
+    const later = entities.flatMap((e) => e.facts).filter((f) => f.date && f.date >= '2022');
+    expect(later.length).toBeGreaterThanOrEqual(50);
+    expect(later.some((f) => f.date!.startsWith('2025'))).toBe(true);
   });
 
   it('has the core entities of the case', () => {
