@@ -4,9 +4,8 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importCatalogue, MAX_CATALOGUE_BYTES } from '../facts/packs/import';
+import { MAX_CATALOGUE_BYTES } from '../facts/packs/limits';
 import { formatReport, ImportError } from '../facts/packs/report';
-import { everydayEnglish } from './word-counts';
 
 const USAGE =
   'usage: npm run --silent facts:import -- <file> --out <pack.json> [--id ID] [--title T] [--version V] [--licence L] [--source-url URL] [--source-title T]';
@@ -29,7 +28,7 @@ function writeWhole(path: string, text: string): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -60,6 +59,10 @@ function main(): void {
     );
   }
   const started = performance.now();
+  const [{ importCatalogue }, { everydayEnglish }] = await Promise.all([
+    import('../facts/packs/import'),
+    import('./word-counts'),
+  ]);
   const { pack, report } = importCatalogue(readFileSync(file, 'utf8'), {
     file,
     counts: everydayEnglish(),
@@ -85,10 +88,8 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   const known = error instanceof ImportError;
   process.stderr.write(`facts:import: ${known ? error.message : (error as Error).stack}\n`);
   process.exit(known ? 1 : 2);
-}
+});

@@ -1,23 +1,17 @@
 import type { WordCounts } from './ambiguity';
 import { buildPack, slugOf } from './build';
+import { MAX_CATALOGUE_BYTES } from './limits';
 import { isMispClusters, readMisp } from './misp';
 import { ImportError, ImportReport } from './report';
 import { type Pack, type PackManifest, packManifestSchema } from './schema';
 import { isStixBundle, readStix } from './stix';
 
+export { MAX_CATALOGUE_BYTES };
+
 /**
  * Catalogue file → fact pack, pure: the caller reads the file and writes the
  * pack. STIX 2.0/2.1 bundles and MISP galaxy clusters (one, or an array).
  */
-
-/**
- * Largest file accepted, in bytes. The file is parsed whole (JSON.parse holds
- * the text and its object graph, several times the file's size, in memory) and
- * the pack it gives is loaded into a browser extension's local storage; the
- * whole ATT&CK Enterprise bundle, the largest public catalogue, is about
- * 45 MB. Past this an import stops at once, before reading the file.
- */
-export const MAX_CATALOGUE_BYTES = 64 * 1024 * 1024;
 
 export interface ImportOptions {
   /** Label for messages (the file name). */

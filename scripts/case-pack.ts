@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type CaseManifest, caseManifestSchema, casePack, type Pack, parsePack } from '../facts/packs/schema';
+import { loadEntityFiles } from './fact-files';
+
+export const CASE_MANIFEST = resolve(process.cwd(), 'facts/case-pack.json');
+
+/** The bundled case as a pack: facts/case-pack.json and the entity files, validated. */
+export function loadCasePack(): Pack {
+  const manifest: CaseManifest = caseManifestSchema.parse(JSON.parse(readFileSync(CASE_MANIFEST, 'utf8')));
+  const entities = loadEntityFiles().map((e) => e.entity);
+  const unknown = Object.keys(manifest.catalogueIds).filter((id) => !entities.some((e) => e.id === id));
+  if (unknown.length > 0)
+    throw new Error(`facts/case-pack.json: catalogueIds for unknown entities: ${unknown.join(', ')}`);
+  return parsePack('facts/case-pack.json', casePack(manifest, entities));
+}
