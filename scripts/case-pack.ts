@@ -12,5 +12,8 @@ export function loadCasePack(): Pack {
   const unknown = Object.keys(manifest.catalogueIds).filter((id) => !entities.some((e) => e.id === id));
   if (unknown.length > 0)
     throw new Error(`facts/case-pack.json: catalogueIds for unknown entities: ${unknown.join(', ')}`);
-  return parsePack('facts/case-pack.json', casePack(manifest, entities));
+  const pack = casePack(manifest, entities);
+  parsePack('facts/case-pack.json', pack);
+  // The pack as built, not as parsed: the parser would reorder each entity's keys.
+  return pack;
 }
