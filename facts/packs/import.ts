@@ -54,6 +54,8 @@ function manifestOf(options: ImportOptions, found: Partial<PackManifest>): PackM
       `${options.file}: the file does not say its pack's ${missing.join(', ')}: give ${missing.map(option).join(', ')}`,
     );
   }
+  if (manifest.id === 'case')
+    throw new ImportError(`${options.file}: pack id "case" is the bundled case's: give another --id`);
   const checked = packManifestSchema.safeParse(manifest);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

@@ -158,6 +158,14 @@ describe('bad input gets a clear error naming the object and field', () => {
   });
 });
 
+describe('pack ids', () => {
+  it('keeps "case" for the bundled case', () => {
+    expect(failure(stix([GROUP]), { id: 'case', sourceUrl: 'https://example.org/' } as never)).toBe(
+      'test.json: pack id "case" is the bundled case\'s: give another --id',
+    );
+  });
+});
+
 describe('what an import skips, it reports', () => {
   it('skips deprecated and revoked objects, unmapped types and relations, and says so', () => {
     const old = {
