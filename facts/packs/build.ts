@@ -164,7 +164,7 @@ function aliasRules(o: CatalogueObject, texts: string[], options: BuildOptions):
   return rules;
 }
 
-function factsOf(o: CatalogueObject, options: BuildOptions): Fact[] | null {
+function factsOf(o: CatalogueObject, options: BuildOptions): Fact[] {
   const { manifest, report } = options;
   let sources = o.sources;
   if (sources.length === 0) {
@@ -208,7 +208,6 @@ export function buildPack(objects: CatalogueObject[], relations: CatalogueRelati
   for (const o of objects) {
     const rules = aliasRules(o, names.get(o.ref)!, options);
     const facts = factsOf(o, options);
-    if (!facts) continue;
     entities.push({
       id: ids.get(o.ref)!,
       name: o.name,

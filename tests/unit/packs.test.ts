@@ -302,7 +302,11 @@ describe.skipIf(!haveThreatIntel)('the shared threat-intelligence catalogues', (
 
   it('imports every file into a valid pack', () => {
     expect(SHARED_FILES).toHaveLength(5);
-    for (const [file, { pack: p }] of results) expect(packSchema.safeParse(p).success, file).toBe(true);
+    for (const [file, { pack: p }] of results) {
+      expect(packSchema.safeParse(p).success, file).toBe(true);
+      // The store's rule holds inside each pack: no spelling is claimed by two of its entities.
+      expect(findCollisions([p]).aliasConflicts, file).toEqual([]);
+    }
   });
 
   it('imports ATT&CK Enterprise: every group, software and campaign, with their relations', () => {
