@@ -241,6 +241,15 @@ export function sourceFrom(title: string, url: unknown): Source | null {
   return { title: cleanTitle.length >= 3 ? cleanTitle : new URL(url).host, url };
 }
 
+/** The strings of a list field; anything else in it is reported, not dropped silently. */
+export function stringsOf(value: unknown, field: string, label: string, report: ImportReport): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  const kept = list.filter((v): v is string => typeof v === 'string');
+  if (kept.length < list.length) report.skip(`"${field}" entry that is not a string`, label);
+  return kept;
+}
+
 /** Sources once each, by URL, in the order given. */
 export function uniqueSources(sources: Source[]): Source[] {
   const seen = new Set<string>();

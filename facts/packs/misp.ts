@@ -1,5 +1,5 @@
 import type { Category, RelationType, Source } from '../schema';
-import { type CatalogueObject, type CatalogueRelation, sourceFrom, uniqueSources } from './build';
+import { type CatalogueObject, type CatalogueRelation, sourceFrom, stringsOf, uniqueSources } from './build';
 import { ImportError, type ImportReport } from './report';
 
 /**
@@ -51,10 +51,6 @@ const isCluster = (c: unknown): c is Cluster =>
 
 export function isMispClusters(raw: unknown): boolean {
   return isCluster(raw) || (Array.isArray(raw) && raw.length > 0 && raw.every(isCluster));
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function refSource(url: string): Source | null {
@@ -123,7 +119,7 @@ export function readMisp(raw: unknown, report: ImportReport): MispRead {
       }
       seen.add(entry.uuid);
       const sources: Source[] = [];
-      for (const url of strings(meta.refs)) {
+      for (const url of stringsOf(meta.refs, 'meta.refs', label, report)) {
         const source = refSource(url);
         if (source) sources.push(source);
         else report.skip('reference whose URL is not an absolute http(s) URL', `${JSON.stringify(url)} in ${label}`);
@@ -138,7 +134,7 @@ export function readMisp(raw: unknown, report: ImportReport): MispRead {
         name: entry.value.trim(),
         category,
         kind,
-        names: [entry.value, ...strings(meta.synonyms)],
+        names: [entry.value, ...stringsOf(meta.synonyms, 'meta.synonyms', label, report)],
         catalogueIds: [entry.uuid],
         shortId: entry.uuid.slice(0, 8),
         ...(description ? { description } : {}),

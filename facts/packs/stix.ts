@@ -1,5 +1,5 @@
 import type { Category, RelationType, Source } from '../schema';
-import { type CatalogueObject, type CatalogueRelation, sourceFrom, uniqueSources } from './build';
+import { type CatalogueObject, type CatalogueRelation, sourceFrom, stringsOf, uniqueSources } from './build';
 import { ImportError, type ImportReport } from './report';
 
 /**
@@ -67,10 +67,6 @@ export function isStixBundle(raw: unknown): boolean {
 function labelOf(o: Record<string, unknown>, index: number): string {
   const id = typeof o.id === 'string' ? o.id : `objects[${index}]`;
   return typeof o.name === 'string' ? `${id} "${o.name}"` : id;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** ATT&CK's text: "[APT38](https://…) is …(Citation: FireEye APT38 Oct 2018)" → plain text and the cited names. */
@@ -149,7 +145,11 @@ function entityOf(o: StixObject, index: number, report: ImportReport): Catalogue
     name: o.name.trim(),
     category,
     kind,
-    names: [o.name, ...strings(o.aliases), ...strings(o.x_mitre_aliases)],
+    names: [
+      o.name,
+      ...stringsOf(o.aliases, 'aliases', label, report),
+      ...stringsOf(o.x_mitre_aliases, 'x_mitre_aliases', label, report),
+    ],
     catalogueIds: [...catalogueIds, o.id],
     shortId: catalogueIds[0] ?? uuid.slice(0, 8),
     ...(description ? { description } : {}),

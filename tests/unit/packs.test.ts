@@ -192,7 +192,8 @@ describe('what an import skips, it reports', () => {
       source_ref: GROUP.id,
       target_ref: pattern.id,
     };
-    const { pack, report } = run(stix([GROUP, old, gone, pattern, rel]), {
+    const odd = { ...GROUP, aliases: ['Example Group', 42] };
+    const { pack, report } = run(stix([odd, old, gone, pattern, rel]), {
       sourceUrl: 'https://example.org/',
     } as never);
     expect(pack.entities.map((e) => e.id)).toEqual(['test-example-group']);
@@ -201,6 +202,7 @@ describe('what an import skips, it reports', () => {
     expect(skipped['revoked object']?.count).toBe(1);
     expect(skipped['object type not imported: attack-pattern']?.count).toBe(1);
     expect(skipped['relationship type not mapped: mitigates']?.count).toBe(1);
+    expect(skipped['"aliases" entry that is not a string']?.examples).toEqual([`${GROUP.id} "Example Group"`]);
   });
 
   it('cites the catalogue for an entry with no source of its own, and merges spellings that fold together', () => {
