@@ -54,6 +54,7 @@ export const RELATION_TYPES = [
   'victim-of',
   'motive-for',
   'used-in',
+  'uses',
   'investigated-by',
   'sanctioned-by',
   'prosecuted-by',
