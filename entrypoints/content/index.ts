@@ -28,6 +28,9 @@ export default defineContentScript({
   // The card's CSS is bundled as a string and given to its shadow root: a CSS file would have to be
   // a web-accessible resource, which any page could probe to learn that Case Lens is installed.
   cssInjectionMode: 'manual',
+  // WXT's start-up announcement by window.postMessage names the extension's id to every script of the
+  // page (and a page that replays it can make the script tear itself down): never sent.
+  noScriptStartedPostMessage: true,
   main: (ctx) => startCaseLens(ctx),
 });
 
