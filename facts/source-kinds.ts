@@ -75,6 +75,7 @@ const SITE_KINDS: Record<SourceKind, readonly string[]> = {
     'coindesk.com',
     'computing.co.uk',
     'csoonline.com',
+    'decrypt.co',
     'ctpublic.org',
     'dlnews.com',
     'donga.com',
