@@ -10,7 +10,7 @@ if (!chromium) {
 console.log(`Using Chromium at ${chromium}`);
 const env = { CHROMIUM_PATH: chromium };
 run('npx', ['tsc', '--noEmit']);
-run('npx', ['biome', 'check', '.']);
+run('npx', ['biome', 'check', '--error-on-warnings', '.']);
 run('npx', ['vitest', 'run']);
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { loadEntityFiles } from '../../scripts/fact-files';
 import { checkStore, FactStoreError, formatEntity, parseEntity } from '../../facts/store';
 import type { EntityRecord } from '../../facts/schema';
-import { isIsoDate } from '../../facts/schema';
 
 const entries = loadEntityFiles();
 const entities = entries.map((e) => e.entity);
