@@ -21,6 +21,7 @@ const EXPECTED = [
   'kim-il | Kim II',
   'reconnaissance-general-bureau | Reconnaissance General',
   'kim-jong-un | Kim jin-un',
+  'kim-il | conspiracy to commit fraudulent acts, financial misappropriation, and internet fraud',
 ].sort();
 
 async function openSeed(): Promise<Page> {
