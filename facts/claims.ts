@@ -1,11 +1,18 @@
 import { type ChargeReading, chargesAgree, findCharges, type Offence, readCharges } from './claims/charges';
 import { findPlaces, placeAgrees } from './claims/places';
-import { type CaseGroup, findReferences, type NamedInRun } from './claims/references';
+import { type CaseGroup, type NamedInRun, referenceReader } from './claims/references';
 import { splitSentences } from './claims/sentences';
 import type { Category, ClaimKind } from './constants';
 import type { Claim } from './schema';
 
-export { describeClaim, describeVerdict, type VerdictWording } from './claims/wording';
+export {
+  describeAbout,
+  describeClaim,
+  describeRecord,
+  describeVerdict,
+  type VerdictWording,
+  wordVerdict,
+} from './claims/wording';
 export { splitSentences };
 
 /**
@@ -480,7 +487,7 @@ function yearDescribesEvent(
       /^[\s\p{L}.-]{0,30}\bin\s+(?:(?:early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)\s+)?$/iu.test(
         between,
       ) &&
-      hasWord(`${lead} ${between}`, cues)
+      claims.some((c) => hasWord(`${lead} ${between}`, c.cues))
     )
       return true;
   }
@@ -765,6 +772,7 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
         seen.add(m.entityId);
         named.push({ entityId: m.entityId, category: m.category, name: names.get(m.entityId) });
       }
+      const references = named.length > 0 ? referenceReader(named, record.groups) : undefined;
       const findings: Finding[] = [];
       // Sentences and mentions are both in text order: one walk over each, whatever their numbers.
       let next = 0;
@@ -775,9 +783,9 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
           if (sorted[i]!.end <= span.end) inside.push(sorted[i]!);
         }
         const sentence = text.slice(span.start, span.end);
-        if (named.length > 0) {
+        if (references) {
           const hasPerson = inside.some((m) => m.category === 'person');
-          for (const r of findReferences(sentence, named, record.groups)) {
+          for (const r of references(sentence)) {
             const ref = { ...r, start: r.start + span.start, end: r.end + span.start };
             if (inside.some((m) => ref.start < m.end && m.start < ref.end)) continue;
             // A pronoun or "the men" stands in only where the sentence names no person itself.

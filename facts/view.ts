@@ -1,4 +1,4 @@
-import { describeClaim } from './claims';
+import { describeAbout, describeRecord } from './claims';
 import type { Category, ClaimKind, EntityRecord, Fact, RelationType, Source } from './schema';
 
 /** A relation as the card shows it: resolved to the other entity's name. */
@@ -84,11 +84,17 @@ export function factsNewestFirst(facts: Fact[]): Fact[] {
   });
 }
 
+/**
+ * The card's view of an entity. `claimIndex` names the record value a stated
+ * value was compared with; `claimIndexes`, when given, all of them (the counts
+ * of a charge sheet), described together.
+ */
 export function buildEntityView(
   entities: EntityRecord[],
   id: string,
   aliasIndex?: number,
   claimIndex?: number,
+  claimIndexes?: number[],
 ): EntityView | null {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const entity = byId.get(id);
@@ -121,6 +127,9 @@ export function buildEntityView(
   }
   const alias = aliasIndex === undefined ? undefined : entity.aliases[aliasIndex];
   const claim = claimIndex === undefined ? undefined : entity.claims[claimIndex];
+  const compared = (claimIndexes ?? (claimIndex === undefined ? [] : [claimIndex]))
+    .map((i) => entity.claims[i])
+    .filter((c) => c !== undefined);
   return {
     id: entity.id,
     name: entity.name,
@@ -132,7 +141,14 @@ export function buildEntityView(
     relations,
     ...(alias?.correction ? { correction: { wrongForm: alias.text, text: alias.correction } } : {}),
     ...(claim
-      ? { claim: { kind: claim.kind, about: claim.about, record: describeClaim(claim), sources: claim.sources } }
+      ? {
+          claim: {
+            kind: claim.kind,
+            about: describeAbout(compared),
+            record: describeRecord(compared),
+            sources: [...new Map(compared.flatMap((c) => c.sources).map((s) => [s.url, s])).values()],
+          },
+        }
       : {}),
   };
 }

@@ -40,33 +40,29 @@ const REFERENCE = new RegExp(
 );
 
 /**
- * The references of one sentence (offsets in the sentence), given the
- * entities the whole paragraph names and the case groups of the record.
+ * Prepares, once per paragraph, the reading of its references: given the
+ * entities the whole paragraph names and the case groups of the record, it
+ * returns what finds the references of one sentence (offsets in the sentence).
  */
-export function findReferences(sentence: string, named: NamedInRun[], groups: CaseGroup[]): Reference[] {
+export function referenceReader(named: NamedInRun[], groups: CaseGroup[]): (sentence: string) => Reference[] {
   const people = [...new Set(named.filter((n) => n.category === 'person').map((n) => n.entityId))];
-  const out: Reference[] = [];
-  const group = (all: boolean): CaseGroup | undefined => {
+  const groupFor = (all: boolean): CaseGroup | undefined => {
     const fits = groups.filter((g) => {
       const members = people.filter((p) => g.members.has(p));
       return all ? members.length >= 2 && members.length === people.length : members.length >= 1;
     });
     return fits.length === 1 ? fits[0] : undefined;
   };
-  for (const m of sentence.matchAll(REFERENCE)) {
-    let target: { id: string; category: Category } | undefined;
-    if (m[1]) target = group(false);
-    else if (m[2]) target = group(true);
-    else if (m[3]) {
-      const person = people.length === 1 ? named.find((n) => n.entityId === people[0]) : undefined;
-      if (person) target = { id: person.entityId, category: person.category };
-    } else {
-      const groupsNamed = [...new Set(named.filter((n) => n.category === 'group').map((n) => n.entityId))];
-      if (groupsNamed.length === 1) target = { id: groupsNamed[0]!, category: 'group' };
-    }
-    if (target)
-      out.push({ start: m.index, end: m.index + m[0].length, entityId: target.id, category: target.category });
-  }
+  const counted = groupFor(false);
+  const plural = groupFor(true);
+  const person = people.length === 1 ? named.find((n) => n.entityId === people[0]) : undefined;
+  const groupsNamed = [...new Set(named.filter((n) => n.category === 'group').map((n) => n.entityId))];
+  const targets: ({ id: string; category: Category } | undefined)[] = [
+    counted && { id: counted.id, category: counted.category },
+    plural && { id: plural.id, category: plural.category },
+    person && { id: person.entityId, category: person.category },
+    groupsNamed.length === 1 ? { id: groupsNamed[0]!, category: 'group' } : undefined,
+  ];
   // Short forms of the people named: "Park", "Mr. Park", "Hyok", when no other person shares the word.
   const words = new Map<string, string[]>();
   for (const id of people) {
@@ -78,13 +74,25 @@ export function findReferences(sentence: string, named: NamedInRun[], groups: Ca
       words.set(word, [...(words.get(word) ?? []), id]);
     }
   }
-  for (const [word, ids] of words) {
-    if (ids.length !== 1) continue;
-    const id = ids[0]!;
-    const pattern = new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}'’-])`, 'gu');
-    for (const m of sentence.matchAll(pattern)) {
-      out.push({ start: m.index, end: m.index + word.length, entityId: id, category: 'person' });
+  const short = [...words].filter(([, ids]) => ids.length === 1);
+  const shortForm =
+    short.length > 0
+      ? new RegExp(String.raw`(?<![\p{L}])(${short.map(([w]) => w).join('|')})(?![\p{L}'’-])`, 'gu')
+      : undefined;
+  const shortIds = new Map(short.map(([w, ids]) => [w, ids[0]!]));
+  if (!targets.some(Boolean) && !shortForm) return () => [];
+  return (sentence) => {
+    const out: Reference[] = [];
+    for (const m of sentence.matchAll(REFERENCE)) {
+      const target = targets[m[1] ? 0 : m[2] ? 1 : m[3] ? 2 : 3];
+      if (target)
+        out.push({ start: m.index, end: m.index + m[0].length, entityId: target.id, category: target.category });
     }
-  }
-  return out.sort((a, b) => a.start - b.start);
+    if (shortForm) {
+      for (const m of sentence.matchAll(shortForm)) {
+        out.push({ start: m.index, end: m.index + m[0].length, entityId: shortIds.get(m[1]!)!, category: 'person' });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  };
 }

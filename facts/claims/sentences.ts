@@ -3,7 +3,9 @@
  * abbreviation ("Mr.", "U.S.", "Gen.") or an initial ("John C. Demers") does
  * not end a sentence. The check looks only at the few characters before each
  * candidate boundary, so a run of thousands of abbreviations costs no more
- * than any other text of its length.
+ * than any other text of its length. (Intl.Segmenter with a merge step for
+ * abbreviations split the labelled sentences as well, but its cost grows far
+ * faster than the text in V8: see facts/README.md.)
  */
 
 const ABBREVIATIONS = new Set(
@@ -41,34 +43,6 @@ export function splitSentences(text: string): Span[] {
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     if (m[0].startsWith('.') && isAbbreviationAt(text, m.index)) continue;
     const end = m.index + m[0].length;
-    spans.push({ start, end });
-    start = end;
-  }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans.filter((s) => /\S/.test(text.slice(s.start, s.end)));
-}
-
-let segmenter: Intl.Segmenter | undefined;
-
-/**
- * The same spans from the platform's sentence segmenter (Unicode UAX #29),
- * merged linearly where a segment ends in an abbreviation or an initial, which
- * the segmenter does not know. Kept beside `splitSentences` for comparison;
- * see facts/README.md for the measured cost of each.
- */
-export function splitSentencesWithSegmenter(text: string): Span[] {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-  const spans: Span[] = [];
-  let start = 0;
-  for (const { index, segment } of segmenter.segment(text)) {
-    const end = index + segment.length;
-    const trimmed = segment.trimEnd();
-    const last = index + trimmed.length - 1;
-    // A period after an abbreviation, or a boundary before a lower-case word, does not end the sentence.
-    if (end < text.length && text[last] === '.' && isAbbreviationAt(text, last)) continue;
-    if (end < text.length && !/^\s*["“‘([]?[\p{Lu}\p{N}]/u.test(text.slice(end, end + 3)) && !/\n\s*\n/.test(segment)) {
-      continue;
-    }
     spans.push({ start, end });
     start = end;
   }

@@ -56,21 +56,38 @@ export interface VerdictWording {
   text: string;
 }
 
+/** What the record says, for one value or for several compared together (the counts of a charge sheet). */
+export function describeRecord(claims: readonly Claim[]): string {
+  return [...new Set(claims.map(describeClaim))].join('; ');
+}
+
+/** What the values are about: the claim's own words, or "the counts charged" for a charge sheet. */
+export function describeAbout(claims: readonly Claim[]): string {
+  const first = claims[0];
+  if (!first) throw new Error('a verdict needs at least one record value');
+  return claims.length > 1 && first.kind === 'charge' ? 'the counts charged' : first.about;
+}
+
+/** The wording of a verdict from what the record says, already described. */
+export function wordVerdict(
+  stated: string,
+  verdict: 'contradicted' | 'confirmed',
+  record: string,
+  about: string,
+): VerdictWording {
+  const lead = 'This page says';
+  const link = verdict === 'contradicted' ? ' — the record says ' : ', which agrees with the record: ';
+  return { lead, stated, link, record, about, text: `${lead} “${stated}”${link}${record} (${about}).` };
+}
+
 /**
  * The wording of one verdict. `claims` are the record values the page was
- * compared with (several for charges: one per count); the first one's `about`
- * names what they are.
+ * compared with (several for charges: one per count).
  */
 export function describeVerdict(
   stated: string,
   verdict: 'contradicted' | 'confirmed',
   claims: readonly Claim[],
 ): VerdictWording {
-  const first = claims[0];
-  if (!first) throw new Error('describeVerdict needs at least one record value');
-  const record = [...new Set(claims.map(describeClaim))].join('; ');
-  const about = claims.length > 1 && first.kind === 'charge' ? 'the counts charged' : first.about;
-  const link = verdict === 'contradicted' ? ' — the record says ' : ', which agrees with the record: ';
-  const lead = 'This page says';
-  return { lead, stated, link, record, about, text: `${lead} “${stated}”${link}${record} (${about}).` };
+  return wordVerdict(stated, verdict, describeRecord(claims), describeAbout(claims));
 }

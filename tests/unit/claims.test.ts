@@ -48,6 +48,9 @@ describe('sentences and wording', () => {
     expect(describeClaim(total)).toBe('more than $1.3 billion');
     const sentence = claims.find((c) => c.kind === 'sentence-months')!;
     expect(describeClaim(sentence)).toBe('140 months (11 years 8 months)');
+    expect(describeVerdict('11 years', 'confirmed', [sentence]).text).toBe(
+      'This page says “11 years”, which agrees with the record: 140 months (11 years 8 months) (prison term imposed in 2021).',
+    );
   });
 });
 
