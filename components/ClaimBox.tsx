@@ -1,3 +1,4 @@
+import { wordVerdict } from '@/facts/claims/wording';
 import type { EntityView } from '@/facts/view';
 import { SourceKindLabel } from './SourceKindLabel';
 
@@ -10,19 +11,13 @@ interface Props {
 /** "This page says X — the record says Y", with the record's sources. */
 export function ClaimBox({ stated, verdict, claim }: Props) {
   const contradicted = verdict === 'contradicted';
+  const wording = wordVerdict(stated, contradicted ? 'contradicted' : 'confirmed', claim.record, claim.about);
   return (
     <div class={contradicted ? 'cl-claim cl-claim-contradicted' : 'cl-claim cl-claim-confirmed'} role="note">
       <p class="cl-claim-text">
-        {contradicted ? (
-          <>
-            This page says <strong>“{stated}”</strong> — the record says <strong>{claim.record}</strong> ({claim.about}
-            ).
-          </>
-        ) : (
-          <>
-            This page says <strong>“{stated}”</strong>, which agrees with the record: {claim.record} ({claim.about}).
-          </>
-        )}
+        {wording.lead} <strong>“{wording.stated}”</strong>
+        {wording.link}
+        <strong>{wording.record}</strong> ({wording.about}).
       </p>
       <p class="cl-sources">
         {claim.sources.map((source, i) => (

@@ -1,3 +1,4 @@
+import { wordVerdict } from '@/facts/claims/wording';
 import type { PageCheck } from '@/lib/messages';
 
 interface Props {
@@ -17,7 +18,8 @@ export function PageChecks({ checks, onReveal }: Props) {
           </button>{' '}
           {c.record ? (
             <span>
-              — the record says <strong>{c.record}</strong> <span class="pl-muted">({c.about})</span>
+              {wordVerdict(c.stated, 'contradicted', c.record, c.about ?? '').link.trimStart()}
+              <strong>{c.record}</strong> <span class="pl-muted">({c.about})</span>
             </span>
           ) : (
             <span>

@@ -23,7 +23,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => void relayCommand(command, tab));
 
   backgroundMessages.onMessage('getEntity', ({ data }) =>
-    buildEntityView(bundledEntities, data.id, data.aliasIndex, data.claimIndex),
+    buildEntityView(bundledEntities, data.id, data.aliasIndex, data.claimIndex, data.claimIndexes),
   );
 
   backgroundMessages.onMessage('reportPageCount', ({ data: count, sender }) => {

@@ -32,6 +32,8 @@ export interface ValueAnnotation {
   verdict: Verdict;
   /** Index into the entity's claims: the record value the page was compared with. */
   claimIndex: number;
+  /** All of them, when the page's words were compared with several (the counts of a charge sheet). */
+  claimIndexes?: number[];
   claimKind: ClaimKind;
 }
 
@@ -192,6 +194,7 @@ function valueAnnotations(
       end: f.end + offset,
       verdict: f.verdict,
       claimIndex: f.claimIndex,
+      ...(f.claimIndexes ? { claimIndexes: f.claimIndexes } : {}),
       claimKind: f.kind,
     });
   }

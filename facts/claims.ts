@@ -1,5 +1,19 @@
+import { type ChargeReading, chargesAgree, findCharges, type Offence, readCharges } from './claims/charges';
+import { findPlaces, placeAgrees } from './claims/places';
+import { type CaseGroup, type NamedInRun, referenceReader } from './claims/references';
+import { splitSentences } from './claims/sentences';
 import type { Category, ClaimKind } from './constants';
 import type { Claim } from './schema';
+
+export {
+  describeAbout,
+  describeClaim,
+  describeRecord,
+  describeVerdict,
+  type VerdictWording,
+  wordVerdict,
+} from './claims/wording';
+export { splitSentences };
 
 /**
  * The claim check: find the values a page states about the case (years,
@@ -15,6 +29,8 @@ export interface ClaimMention {
   category: Category;
   start: number;
   end: number;
+  /** Set on a reference the checker resolved itself ("the men", "he", "Park"). */
+  reference?: true;
 }
 
 /** What the checker needs of an entity: its claims, in store order (indexes are stable). */
@@ -22,6 +38,8 @@ export interface ClaimSubject {
   id: string;
   category: Category;
   claims: Claim[];
+  /** The entity's name, for short forms in a paragraph that names it ("Park", "Mr. Park"). */
+  name?: string;
 }
 
 export type Verdict = 'contradicted' | 'confirmed';
@@ -36,6 +54,8 @@ export interface Finding {
   /** The page's words, as written. */
   stated: string;
   verdict: Verdict;
+  /** Every record value the page was compared with, when more than one (the counts of an indictment). */
+  claimIndexes?: number[];
 }
 
 interface StatedValue {
@@ -46,33 +66,10 @@ interface StatedValue {
   currency?: string;
   /** For sentence lengths stated in whole years: the value is a range of months. */
   monthsRange?: [number, number];
-}
-
-// ---------------------------------------------------------------- sentences
-
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc ltd co corp no vs gen sen rep gov lt col capt sgt jan feb mar apr jun jul aug sep sept oct nov dec dept est approx fig u.s u.k e.g i.e a.m p.m'.split(
-    ' ',
-  ),
-);
-
-/** Sentence spans of a text. A period after an abbreviation or an initial does not end a sentence. */
-export function splitSentences(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  const boundary = /[.!?]+["”’)\]]*(?=\s+["“‘([]?[\p{Lu}\p{N}])|[.!?]+["”’)\]]*$|\n\s*\n/gu;
-  let start = 0;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-    if (m[0].startsWith('.')) {
-      const before = text.slice(start, m.index);
-      const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
-    }
-    const end = m.index + m[0].length;
-    spans.push({ start, end });
-    start = end;
-  }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
+  /** For charges: the offences the list names. */
+  charges?: ChargeReading;
+  /** For ages: the name (or reference) the age is written beside. */
+  boundTo?: ClaimMention;
 }
 
 // ---------------------------------------------------------------- values
@@ -160,6 +157,7 @@ const WORD_NUMBERS: Record<string, number> = {
   thirty: 30,
 };
 const NUM = String.raw`(\d{1,3}|${Object.keys(WORD_NUMBERS).join('|')})`;
+const NUM_WORDS_TO_TEN = 'one|two|three|four|five|six|seven|eight|nine|ten';
 const SENTENCE_LENGTH = new RegExp(
   String.raw`\b${NUM}[\s-]+years?(?:\s+and\s+${NUM}\s+months?)?\b|\b${NUM}[\s-]+months?\b`,
   'giu',
@@ -199,13 +197,89 @@ function findTitles(text: string): StatedValue[] {
   }));
 }
 
-function statedValues(text: string): StatedValue[] {
+/** People counted: "three North Koreans", "four North Korean hackers" (not "two additional defendants"). */
+const COUNT = new RegExp(
+  String.raw`(?<![\p{L}\d])(${NUM_WORDS_TO_TEN}|\d{1,2})\s+(?:(?:north\s+korean|alleged|accused|computer|military|state-sponsored)\s+)*(?:north\s+koreans|north\s+koreas|koreans|hackers|programmers|men|defendants|officers|operatives|spies|suspects|agents)(?![\p{L}])(?!\s+of\b)`,
+  'giu',
+);
+
+function findCounts(text: string, references: ClaimMention[], offset: number): StatedValue[] {
+  return [...text.matchAll(COUNT)].map((m) => {
+    // "the three hackers" both counts and names the group: the count is about the group it names.
+    const within = references.find((r) => r.start - offset <= m.index && m.index < r.end - offset);
+    return {
+      kind: 'count' as const,
+      start: m.index,
+      end: m.index + m[1]!.length,
+      value: toNumber(m[1]!),
+      ...(within ? { boundTo: within } : {}),
+    };
+  });
+}
+
+/**
+ * Ages written beside a person's name or a reference to one: "Kim Il, 27,",
+ * "Jon Chang-hyok (31)", "37-year-old Ghaleb Alaumary", "the 36-year-old Canadian".
+ */
+function findAges(text: string, people: ClaimMention[], offset: number): StatedValue[] {
+  const out: StatedValue[] = [];
+  for (const person of people) {
+    const end = person.end - offset;
+    const after = /^(\s*,\s*(?:aged\s+)?|\s*\(|\s*,?\s*aged\s+)(\d{1,2})(?=\s*[,)]|\s*$|\s+(?:of|from|and)\b)/.exec(
+      text.slice(end, end + 16),
+    );
+    if (after) {
+      const start = end + after[1]!.length;
+      out.push({ kind: 'age', start, end: start + after[2]!.length, value: Number(after[2]), boundTo: person });
+      continue;
+    }
+    const inside = /(\d{1,2})-year-old/.exec(text.slice(person.start - offset, end));
+    if (inside) {
+      const start = person.start - offset + inside.index;
+      out.push({ kind: 'age', start, end: start + inside[1]!.length, value: Number(inside[1]), boundTo: person });
+      continue;
+    }
+    const begin = person.start - offset;
+    const before = /(\d{1,2})-year-old\s+$/.exec(text.slice(Math.max(0, begin - 14), begin));
+    if (before) {
+      const start = begin - before[0].length;
+      out.push({ kind: 'age', start, end: start + before[1]!.length, value: Number(before[1]), boundTo: person });
+    }
+  }
+  return out;
+}
+
+function statedValues(text: string, people: ClaimMention[], references: ClaimMention[], offset: number): StatedValue[] {
   const amounts = findAmounts(text);
   const lengths = findSentenceLengths(text);
-  const taken = [...amounts, ...lengths];
+  const ages = findAges(text, people, offset);
+  const taken = [...amounts, ...lengths, ...ages];
+  const overlaps = (v: { start: number; end: number }) => taken.some((t) => v.start < t.end && t.start < v.end);
   // A year inside an amount or a sentence length is not a year.
-  const years = findYears(text).filter((y) => !taken.some((t) => y.start < t.end && t.start < y.end));
-  return [...amounts, ...lengths, ...years, ...findTitles(text)];
+  const years = findYears(text).filter((y) => !overlaps(y));
+  const places: StatedValue[] = findPlaces(text).map((p) => ({
+    kind: 'place',
+    start: p.start,
+    end: p.end,
+    value: p.place,
+  }));
+  const charges: StatedValue[] = findCharges(text).map((c) => ({
+    kind: 'charge',
+    start: c.start,
+    end: c.end,
+    value: text.slice(c.start, c.end),
+    charges: c.reading,
+  }));
+  return [
+    ...amounts,
+    ...lengths,
+    ...years,
+    ...findTitles(text),
+    ...ages,
+    ...findCounts(text, references, offset).filter((c) => !overlaps(c)),
+    ...places,
+    ...charges,
+  ];
 }
 
 // ---------------------------------------------------------------- judging
@@ -246,7 +320,10 @@ function amountAgrees(stated: StatedValue, claim: Claim): boolean | undefined {
   const ratio = stated.value / claim.value;
   // Below a thousandth of the record it is another kind of number: unless it is the
   // record's figure without its scale word ("$1.4 online theft" for $1.3 billion).
-  if (ratio < 0.001 && !(stated.value >= 1 && stated.value < 1000)) return undefined;
+  const scaleless = stated.value >= 1 && stated.value < 1000;
+  if (ratio < 0.001 && !scaleless) return undefined;
+  // Well under a total ("more than $1.3 billion") is a part of it (one theft), not another total.
+  if (claim.qualifier === 'more-than' && ratio < 0.5 && !scaleless) return undefined;
   return Math.abs(ratio - 1) <= 0.05;
 }
 
@@ -263,6 +340,18 @@ function agrees(stated: StatedValue, claim: Claim): boolean | undefined {
     }
     case 'title':
       return typeof claim.value === 'string' ? titleAgrees(stated.value as string, claim.value) : undefined;
+    case 'age':
+      // An age the record gives at a date: younger than that is wrong; older may be later.
+      if (typeof claim.value !== 'number') return undefined;
+      return stated.value === claim.value ? true : (stated.value as number) < claim.value ? false : undefined;
+    case 'count':
+      return typeof claim.value === 'number' ? stated.value === claim.value : undefined;
+    case 'place': {
+      if (typeof claim.value !== 'string') return undefined;
+      const agree = placeAgrees(stated.value as string, claim.value);
+      // An open list ("worked from countries including China and Russia"): another place is no contradiction.
+      return agree ? true : claim.qualifier === 'at-least' ? undefined : false;
+    }
     default:
       return undefined;
   }
@@ -307,21 +396,62 @@ function tightlyBound(sentence: string, value: StatedValue, mention: ClaimMentio
   return between.length <= 14 && !/[,;:()]/.test(between);
 }
 
+/**
+ * The words a claim's cues must be found in: the whole sentence, or for a
+ * place the few words before it ("believed to be in", "unsealed in"), since a
+ * sentence may name where a man is and where his case was filed.
+ */
+function cueText(sentence: string, kind: ClaimKind, local?: { start: number }): string {
+  if (kind !== 'place' || !local) return sentence;
+  const window = sentence.slice(Math.max(0, local.start - 64), local.start);
+  return window.slice(window.search(/[^;.]*$/));
+}
+
+const phraseTests = new WeakMap<readonly string[], RegExp>();
+
+/** Cue phrases of places are whole words ("in", "of"), not word starts. */
+function hasPhrase(text: string, phrases: readonly string[]): boolean {
+  let test = phraseTests.get(phrases);
+  if (!test) {
+    const escaped = phrases.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    test = new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
+    phraseTests.set(phrases, test);
+  }
+  return test.test(text);
+}
+
 /** The entity's claims of this kind whose cue words (and context words, if any) the sentence has. */
-function applicableClaims(subject: ClaimSubject, kind: ClaimKind, sentence: string): { claim: Claim; index: number }[] {
+function applicableClaims(
+  subject: ClaimSubject,
+  kind: ClaimKind,
+  sentence: string,
+  local?: { start: number },
+  contextMet = false,
+): { claim: Claim; index: number }[] {
+  const cues = cueText(sentence, kind, local);
   return subject.claims
     .map((claim, index) => ({ claim, index }))
     .filter(
       ({ claim }) =>
         claim.kind === kind &&
-        (claim.cues === undefined || hasWord(sentence, claim.cues)) &&
-        (claim.context === undefined || hasWord(sentence, claim.context)),
+        // A stated charge comes after "charged with" or "pleaded guilty to": that is its cue.
+        (claim.cues === undefined ||
+          kind === 'charge' ||
+          (kind === 'place' ? hasPhrase(cues, claim.cues) : hasWord(cues, claim.cues))) &&
+        (contextMet || claim.context === undefined || hasWord(sentence, claim.context)),
     );
 }
 
 /** Words that make a stated prison term a maximum rather than the sentence given. */
 const MAXIMUM_BEFORE =
-  /(?:up to|maximum(?: of)?|max\.?|faces?|faced|facing|could (?:get|face)|as (?:much|long) as)\s*(?:a\s+)?$/i;
+  /(?:up to|maximum(?:\s+(?:penalty|sentence|term|prison term))?(?: of)?|max\.?|faces?|faced|facing|could (?:get|face)|as (?:much|long) as)\s*(?:a\s+)?$/i;
+
+/** "a 2018 case", "the 2018 complaint": the year dates a legal step or a report, not the event. */
+const DATES_A_RECORD =
+  /^\s+(?:case|complaint|charges?|indictment|report|testimony|lawsuit|filing|statement|announcement|interview|advisory|hearing)\b/i;
+
+/** Words after a term that make it something other than the prison sentence. */
+const OTHER_TERM_AFTER = /^\s*(?:of\s+)?(?:supervised release|probation|parole)\b/i;
 
 /** Verbs of reporting and of the legal process: a year after them may date the report, not the event. */
 const REPORTING_VERB =
@@ -348,10 +478,22 @@ function yearDescribesEvent(
     const between = sentence.slice(mention.end - offset, year.start);
     if (/^\s*(?:\p{L}+\s+){0,2},?\s*(?:which|that)\b[^,;]{0,40}$/u.test(between)) return true;
   }
+  const cues = claims.flatMap((c) => c.cues ?? []);
+  // "the hack of Sony Pictures in 2014", "the WannaCry malware attack in 2017": the event, then its year.
+  if (mention && mention.end - offset <= year.start) {
+    const between = sentence.slice(mention.end - offset, year.start);
+    const lead = sentence.slice(Math.max(0, mention.start - offset - 16), mention.start - offset);
+    if (
+      /^[\s\p{L}.-]{0,30}\bin\s+(?:(?:early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)\s+)?$/iu.test(
+        between,
+      ) &&
+      claims.some((c) => hasWord(`${lead} ${between}`, c.cues))
+    )
+      return true;
+  }
   const after = sentence.slice(year.end).trimStart().toLowerCase();
   const nextWord = /^[\p{L}'’-]+/u.exec(after)?.[0] ?? '';
   if (['which', 'that', 'when', 'where'].includes(nextWord)) return true;
-  const cues = claims.flatMap((c) => c.cues ?? []);
   return cues.some((cue) => nextWord.startsWith(cue));
 }
 
@@ -371,37 +513,90 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
+/** What the checker knows of the record, prepared once. */
+interface Record_ {
+  subjects: Map<string, ClaimSubject>;
+  caseSubjects: ClaimSubject[];
+  groups: CaseGroup[];
+  /** Offences each entity is charged with, from its charge claims. */
+  offences: Map<string, Set<Offence>>;
+}
+
+function hasKind(record: Record_, m: ClaimMention, kind: ClaimKind): boolean {
+  return record.subjects.get(m.entityId)?.claims.some((c) => c.kind === kind) ?? false;
+}
+
+/** A value and the name it is taken to be about. */
+function nearestSubject(
+  value: StatedValue,
+  mentions: ClaimMention[],
+  record: Record_,
+  sentence: string,
+  offset: number,
+): { mention: ClaimMention; subject: ClaimSubject | undefined; distance: number } | 'part-of-name' | undefined {
+  if (value.boundTo)
+    return { mention: value.boundTo, subject: record.subjects.get(value.boundTo.entityId), distance: 0 };
+  // A place is named, not stated, by a place's own entry (Pyongyang): only the people and things around it count.
+  let candidates = value.kind === 'place' ? mentions.filter((m) => m.category !== 'place') : mentions;
+  // A title stands before its holder's name ("FBI Deputy Director Paul Abbate"): only holders of titles count.
+  if (value.kind === 'title') candidates = candidates.filter((m) => hasKind(record, m, 'title'));
+  // Who is charged is named before the charges ("X was charged with", "prosecutors charged X with").
+  if (value.kind === 'charge') {
+    const before = candidates.filter((m) => m.end <= value.start && hasKind(record, m, 'charge'));
+    candidates = before.length > 0 ? before.slice(-1) : candidates;
+  }
+  // A value inside a name ("2014 Sony Pictures hack") is part of the name, not a statement.
+  if (candidates.some((m) => gap(value, m) < 0)) return 'part-of-name';
+  let best: { mention: ClaimMention; distance: number } | undefined;
+  // "the Bangladesh Bank heist of February 2016 and the WannaCry ransomware": a year joined to the
+  // name before it by "of" or "in" belongs to that name, whatever follows.
+  if (value.kind === 'year') {
+    const before = candidates.filter((m) => m.end <= value.start).at(-1);
+    if (before && /^\s+(?:of|in)\s+(?:\p{L}+\s+)?$/u.test(sentence.slice(before.end - offset, value.start - offset))) {
+      return { mention: before, subject: record.subjects.get(before.entityId), distance: value.start - before.end };
+    }
+  }
+  for (const m of candidates) {
+    const distance = gap(value, m);
+    if (!best || distance < best.distance) best = { mention: m, distance };
+  }
+  return best && { ...best, subject: record.subjects.get(best.mention.entityId) };
+}
+
 /**
  * Judges every stated value of one sentence. `offset` is where the sentence
- * starts in the text the mentions' offsets refer to.
+ * starts in the text the mentions' offsets refer to; `mentions` are the names
+ * and resolved references inside it.
  */
 function checkSentence(
   sentence: string,
   offset: number,
   mentions: ClaimMention[],
-  subjects: Map<string, ClaimSubject>,
+  record: Record_,
   caseContext: boolean,
-  caseSubjects: ClaimSubject[],
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const local of statedValues(sentence)) {
+  const people = mentions.filter((m) => m.category === 'person');
+  const counts: StatedValue[] = [];
+  const references = mentions.filter((m) => m.reference);
+  for (const local of statedValues(sentence, people, references, offset)) {
     const value: StatedValue = { ...local, start: local.start + offset, end: local.end + offset };
+    if (value.kind === 'year' && DATES_A_RECORD.test(sentence.slice(local.end, local.end + 24))) continue;
     // The value is about the nearest name in the sentence. When that name has no claim of this
     // kind (a person next to a year), the value is about something else: say nothing.
-    // A value inside a name ("2014 Sony Pictures hack") is part of the name, not a statement.
-    if (mentions.some((m) => gap(value, m) < 0)) continue;
-    const byDistance = mentions
-      .map((m) => ({ mention: m, subject: subjects.get(m.entityId), distance: gap(value, m) }))
-      .filter((c) => c.distance >= 0)
-      .sort((a, b) => a.distance - b.distance);
-    const closest = byDistance[0];
-    const nearest = closest?.subject?.claims.some((cl) => cl.kind === value.kind) ? closest : undefined;
-    if (closest && !nearest) continue;
+    const near = nearestSubject(value, mentions, record, sentence, offset);
+    if (near === 'part-of-name') continue;
+    const nearest = near?.subject?.claims.some((cl) => cl.kind === value.kind) ? near : undefined;
+    // Names with no claim of this kind (the Justice Department beside "$1.3 billion") leave the
+    // value to the case-wide claims; a name that has such claims but is not the nearest, to nobody.
+    const noneOfKind = !mentions.some((m) => hasKind(record, m, value.kind));
+    if (near && !nearest && !noneOfKind) continue;
     let subject: ClaimSubject | undefined;
     let applicable: { claim: Claim; index: number }[] = [];
     if (nearest) {
       subject = nearest.subject!;
-      const cued = applicableClaims(subject, value.kind, sentence);
+      // A reference resolved from the paragraph ("the trio") already ties the sentence to the case.
+      const cued = applicableClaims(subject, value.kind, sentence, local, nearest.mention.reference === true);
       const bound =
         EVENTFUL.includes(subject.category) &&
         value.kind === 'year' &&
@@ -410,7 +605,7 @@ function checkSentence(
       applicable =
         cued.length > 0
           ? cued
-          : bound || value.kind === 'title'
+          : bound || value.kind === 'title' || value.kind === 'age'
             ? subject.claims
                 .map((claim, index) => ({ claim, index }))
                 .filter(
@@ -420,9 +615,14 @@ function checkSentence(
             : [];
       // Titles sit right next to the name they belong to.
       if (value.kind === 'title' && nearest.distance > 12) applicable = [];
-    } else if (caseContext && mentions.length === 0) {
+    } else if (caseContext && noneOfKind) {
+      if (value.kind === 'count') {
+        // A count that names nobody is judged only beside a case-wide value (below).
+        counts.push(value);
+        continue;
+      }
       // A sentence that names nobody, on a page about the case: only case-wide claims, with both cue and context words.
-      for (const s of caseSubjects) {
+      for (const s of record.caseSubjects) {
         const hits = applicableClaims(s, value.kind, sentence);
         if (hits.some(({ claim }) => claim.scope === 'case' && claim.context !== undefined)) {
           // The case-wide claim opens the sentence to the subject; any of its cued claims may then agree.
@@ -433,55 +633,120 @@ function checkSentence(
       }
     }
     if (!subject || applicable.length === 0) continue;
-    if (
-      value.kind === 'year' &&
-      !yearDescribesEvent(
-        sentence,
-        local,
-        nearest?.mention,
-        offset,
-        applicable.map((a) => a.claim),
-      )
-    )
-      continue;
-    if (
-      value.kind === 'sentence-months' &&
-      MAXIMUM_BEFORE.test(sentence.slice(Math.max(0, local.start - 24), local.start))
-    )
-      continue;
-    const verdicts = applicable.map(({ claim, index }) => ({ index, result: agrees(value, claim) }));
-    const agreeing = verdicts.find((v) => v.result === true);
-    const known = verdicts.filter((v) => v.result !== undefined);
-    if (known.length === 0) continue;
-    findings.push({
-      entityId: subject.id,
-      claimIndex: (agreeing ?? known[0]!).index,
-      kind: value.kind,
-      start: value.start,
-      end: value.end,
-      stated: sentence.slice(local.start, local.end),
-      verdict: agreeing ? 'confirmed' : 'contradicted',
-    });
+    const finding = judge(sentence, local, value, subject, applicable, nearest?.mention, offset, record);
+    if (finding) findings.push(finding);
+  }
+  // "The US charged three North Koreans with trying to steal $1.4 billion": the total ties the count to the case.
+  const caseFinding = findings.find((f) => record.caseSubjects.some((s) => s.id === f.entityId));
+  if (caseFinding) {
+    const subject = record.subjects.get(caseFinding.entityId)!;
+    for (const value of counts) {
+      const local = { ...value, start: value.start - offset, end: value.end - offset };
+      const applicable = applicableClaims(subject, 'count', sentence);
+      const finding = judge(sentence, local, value, subject, applicable, undefined, offset, record);
+      if (finding) findings.push(finding);
+    }
   }
   // When the sentence states the record's value, its other numbers of that kind are other
   // quantities ("$81 million was stolen, and $1 billion more was blocked"): say nothing of them.
   return findings.filter(
     (f) =>
       f.verdict === 'confirmed' ||
+      f.kind === 'place' ||
       !findings.some((g) => g.verdict === 'confirmed' && g.entityId === f.entityId && g.kind === f.kind),
   );
 }
 
+/** The verdict on one value against the claims that apply to it, or nothing when none can judge it. */
+function judge(
+  sentence: string,
+  local: StatedValue,
+  value: StatedValue,
+  subject: ClaimSubject,
+  applicable: { claim: Claim; index: number }[],
+  mention: ClaimMention | undefined,
+  offset: number,
+  record: Record_,
+): Finding | undefined {
+  if (applicable.length === 0) return undefined;
+  if (
+    value.kind === 'year' &&
+    !yearDescribesEvent(
+      sentence,
+      local,
+      mention,
+      offset,
+      applicable.map((a) => a.claim),
+    )
+  )
+    return undefined;
+  if (
+    value.kind === 'sentence-months' &&
+    (MAXIMUM_BEFORE.test(sentence.slice(Math.max(0, local.start - 24), local.start)) ||
+      OTHER_TERM_AFTER.test(sentence.slice(local.end, local.end + 30)))
+  )
+    return undefined;
+  const base = {
+    entityId: subject.id,
+    kind: value.kind,
+    start: value.start,
+    end: value.end,
+    stated: sentence.slice(local.start, local.end),
+  };
+  if (value.kind === 'charge') {
+    // A list of charges is judged against all the counts the entity faces together.
+    const result = chargesAgree(value.charges!, record.offences.get(subject.id) ?? new Set());
+    if (result === undefined) return undefined;
+    const indexes = applicable.map((a) => a.index);
+    return {
+      ...base,
+      claimIndex: indexes[0]!,
+      ...(indexes.length > 1 ? { claimIndexes: indexes } : {}),
+      verdict: result ? 'confirmed' : 'contradicted',
+    };
+  }
+  const verdicts = applicable.map(({ claim, index }) => ({ index, result: agrees(value, claim) }));
+  const agreeing = verdicts.find((v) => v.result === true);
+  const known = verdicts.filter((v) => v.result !== undefined);
+  if (known.length === 0) return undefined;
+  return { ...base, claimIndex: (agreeing ?? known[0]!).index, verdict: agreeing ? 'confirmed' : 'contradicted' };
+}
+
 export interface ClaimChecker {
-  /** Judges the values in `text` (a run of a page), given the case names found in it. */
+  /** Judges the values in `text` (a run of a page: a paragraph), given the case names found in it. */
   check(text: string, mentions: ClaimMention[], caseContext: boolean): Finding[];
   /** True when `text` holds anything the checker could judge (cheap pre-test). */
   mayHold(text: string): boolean;
 }
 
+/**
+ * The groups a reference such as "the men" or "the three" may stand for: an
+ * entity with case-wide claims, and the people who carry the same claim (the
+ * defendants who share the indictment's total).
+ */
+function caseGroups(subjects: ClaimSubject[], caseSubjects: ClaimSubject[]): CaseGroup[] {
+  return caseSubjects.map((c) => {
+    const shared = c.claims.filter((cl) => cl.scope === 'case');
+    const members = subjects.filter(
+      (s) =>
+        s.category === 'person' &&
+        s.claims.some((cl) => shared.some((x) => x.kind === cl.kind && x.value === cl.value)),
+    );
+    return { id: c.id, category: c.category, members: new Set(members.map((m) => m.id)) };
+  });
+}
+
 export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
   const byId = new Map(subjects.filter((s) => s.claims.length > 0).map((s) => [s.id, s]));
   const caseSubjects = subjects.filter((s) => s.claims.some((c) => c.scope === 'case'));
+  const names = new Map(subjects.filter((s) => s.name).map((s) => [s.id, s.name!]));
+  const offences = new Map<string, Set<Offence>>();
+  for (const s of subjects) {
+    const charged = s.claims.filter((c) => c.kind === 'charge' && typeof c.value === 'string');
+    if (charged.length > 0)
+      offences.set(s.id, new Set(charged.flatMap((c) => readCharges(c.value as string).offences)));
+  }
+  const record: Record_ = { subjects: byId, caseSubjects, groups: caseGroups(subjects, caseSubjects), offences };
   const quick = new RegExp(
     String.raw`\d|Attorney|Director|Secretary|\b(?:${Object.keys(WORD_NUMBERS).join('|')})[\s-]+(?:years?|months?)\b`,
     'i',
@@ -495,52 +760,45 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
   return {
     mayHold: (text) => quick.test(text),
     check(text, mentions, caseContext) {
-      if (!quick.test(text)) return [];
-      if (mentions.length === 0 && !(caseContext && hasWord(text, caseWideContext))) return [];
+      if (mentions.length === 0) {
+        // Nothing named: only case-wide values, which hold a number and a context word.
+        if (!caseContext || !quick.test(text) || !hasWord(text, caseWideContext)) return [];
+      }
+      const sorted = [...mentions].sort((a, b) => a.start - b.start);
+      const named: NamedInRun[] = [];
+      const seen = new Set<string>();
+      for (const m of sorted) {
+        if (seen.has(m.entityId)) continue;
+        seen.add(m.entityId);
+        named.push({ entityId: m.entityId, category: m.category, name: names.get(m.entityId) });
+      }
+      const references = named.length > 0 ? referenceReader(named, record.groups) : undefined;
       const findings: Finding[] = [];
+      // Sentences and mentions are both in text order: one walk over each, whatever their numbers.
+      let next = 0;
       for (const span of splitSentences(text)) {
-        const inside = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+        while (next < sorted.length && sorted[next]!.start < span.start) next += 1;
+        const inside: ClaimMention[] = [];
+        for (let i = next; i < sorted.length && sorted[i]!.start < span.end; i += 1) {
+          if (sorted[i]!.end <= span.end) inside.push(sorted[i]!);
+        }
         const sentence = text.slice(span.start, span.end);
-        if (inside.length === 0 && !(caseContext && hasWord(sentence, caseWideContext))) continue;
-        if (!quick.test(sentence)) continue;
-        findings.push(...checkSentence(sentence, span.start, inside, byId, caseContext, caseSubjects));
+        if (references) {
+          const hasPerson = inside.some((m) => m.category === 'person');
+          for (const r of references(sentence)) {
+            const ref = { ...r, start: r.start + span.start, end: r.end + span.start };
+            if (inside.some((m) => ref.start < m.end && m.start < ref.end)) continue;
+            // A pronoun or "the men" stands in only where the sentence names no person itself.
+            if (hasPerson && r.category !== 'person') continue;
+            inside.push({ ...ref, reference: true });
+          }
+          inside.sort((a, b) => a.start - b.start);
+        }
+        if (inside.length === 0 && !(caseContext && hasWord(sentence, caseWideContext) && quick.test(sentence)))
+          continue;
+        findings.push(...checkSentence(sentence, span.start, inside, record, caseContext));
       }
       return findings;
     },
   };
-}
-
-// ---------------------------------------------------------------- wording
-
-const MONEY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-function formatAmount(value: number, currency?: string): string {
-  const symbol = currency === 'EUR' ? '€' : currency === 'GBP' ? '£' : currency === 'CAD' ? 'C$' : '$';
-  if (value >= 1e9) return `${symbol}${MONEY.format(value / 1e9)} billion`;
-  if (value >= 1e6) return `${symbol}${MONEY.format(value / 1e6)} million`;
-  return `${symbol}${MONEY.format(value)}`;
-}
-
-/** The record's value as a reader should see it: "more than $1.3 billion", "140 months". */
-export function describeClaim(claim: Claim): string {
-  const qualifier =
-    claim.qualifier === 'more-than'
-      ? 'more than '
-      : claim.qualifier === 'about'
-        ? 'about '
-        : claim.qualifier === 'at-least'
-          ? 'at least '
-          : '';
-  switch (claim.kind) {
-    case 'amount':
-      return typeof claim.value === 'number'
-        ? qualifier + formatAmount(claim.value, claim.currency)
-        : String(claim.value);
-    case 'sentence-months':
-      return typeof claim.value === 'number'
-        ? `${claim.value} months (${Math.floor(claim.value / 12)} years${claim.value % 12 ? ` ${claim.value % 12} months` : ''})`
-        : String(claim.value);
-    default:
-      return qualifier + String(claim.value);
-  }
 }

@@ -64,5 +64,5 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const CLAIM_KINDS = ['year', 'amount', 'title', 'sentence-months', 'charge', 'place'] as const;
+export const CLAIM_KINDS = ['year', 'amount', 'title', 'sentence-months', 'charge', 'place', 'age', 'count'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];

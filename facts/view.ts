@@ -1,4 +1,4 @@
-import { describeClaim } from './claims';
+import { describeAbout, describeRecord } from './claims';
 import type { Category, ClaimKind, EntityRecord, Fact, RelationType, Source } from './schema';
 import { type SourceKind, sourceKind } from './source-kinds';
 
@@ -100,11 +100,17 @@ function withKinds(sources: Source[]): SourceView[] {
   return sources.map((s) => ({ ...s, kind: sourceKind(s.url) }));
 }
 
+/**
+ * The card's view of an entity. `claimIndex` names the record value a stated
+ * value was compared with; `claimIndexes`, when given, all of them (the counts
+ * of a charge sheet), described together.
+ */
 export function buildEntityView(
   entities: EntityRecord[],
   id: string,
   aliasIndex?: number,
   claimIndex?: number,
+  claimIndexes?: number[],
 ): EntityView | null {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const entity = byId.get(id);
@@ -137,6 +143,9 @@ export function buildEntityView(
   }
   const alias = aliasIndex === undefined ? undefined : entity.aliases[aliasIndex];
   const claim = claimIndex === undefined ? undefined : entity.claims[claimIndex];
+  const compared = (claimIndexes ?? (claimIndex === undefined ? [] : [claimIndex]))
+    .map((i) => entity.claims[i])
+    .filter((c) => c !== undefined);
   return {
     id: entity.id,
     name: entity.name,
@@ -151,9 +160,9 @@ export function buildEntityView(
       ? {
           claim: {
             kind: claim.kind,
-            about: claim.about,
-            record: describeClaim(claim),
-            sources: withKinds(claim.sources),
+            about: describeAbout(compared),
+            record: describeRecord(compared),
+            sources: withKinds([...new Map(compared.flatMap((c) => c.sources).map((s) => [s.url, s])).values()]),
           },
         }
       : {}),

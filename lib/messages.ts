@@ -42,6 +42,7 @@ export interface EntityRequest {
   id: string;
   aliasIndex?: number;
   claimIndex?: number;
+  claimIndexes?: number[];
 }
 
 /** Handled by the background. */

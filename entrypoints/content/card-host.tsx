@@ -34,10 +34,11 @@ function requestOf(annotation: Annotation): EntityRequest {
     id: annotation.entityId,
     aliasIndex: annotation.kind === 'wrong-form' ? annotation.aliasIndex : undefined,
     claimIndex: annotation.kind === 'value' ? annotation.claimIndex : undefined,
+    claimIndexes: annotation.kind === 'value' ? annotation.claimIndexes : undefined,
   };
 }
 
-const keyOf = (r: EntityRequest) => `${r.id}#${r.aliasIndex ?? ''}#${r.claimIndex ?? ''}`;
+const keyOf = (r: EntityRequest) => `${r.id}#${r.aliasIndex ?? ''}#${r.claimIndexes ?? r.claimIndex ?? ''}`;
 
 /**
  * The hover card's state: which highlight it belongs to, the record it shows,

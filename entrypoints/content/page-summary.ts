@@ -1,4 +1,4 @@
-import { type ClaimSubject, describeClaim } from '@/facts/claims';
+import { type ClaimSubject, describeAbout, describeRecord } from '@/facts/claims';
 import type { PageCheck, PageMention, PageSummary } from '@/lib/messages';
 import type { Highlighter } from './highlighter';
 
@@ -26,14 +26,15 @@ export function summarizePage(highlighter: Highlighter, names: CaseNames, host: 
   for (const mark of highlighter.contradictions()) {
     const annotation = highlighter.annotationOf(mark)!;
     // A wrong name form carries no claim: it is reported as a wrong form, not against a value.
-    const claim =
-      annotation.kind === 'value' ? names.claimsOf(annotation.entityId)?.[annotation.claimIndex] : undefined;
+    const claims = names.claimsOf(annotation.entityId) ?? [];
+    const compared =
+      annotation.kind === 'value' ? (annotation.claimIndexes ?? [annotation.claimIndex]).map((i) => claims[i]!) : [];
     checks.push({
       entityId: annotation.entityId,
       name: names.nameOf(annotation.entityId),
       stated: mark.textContent ?? '',
-      record: claim ? describeClaim(claim) : null,
-      about: claim?.about ?? null,
+      record: compared.length > 0 ? describeRecord(compared) : null,
+      about: compared.length > 0 ? describeAbout(compared) : null,
       index: checks.length,
     });
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import seedArticle from '../fixtures/seed-article.json';
+import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
 import { launch, waitForScan, type Harness } from './extension';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -52,8 +52,13 @@ test('the card on a flagged value says what the page says and what the record sa
   await page.locator('[data-claim="contradicted"][data-entity="john-demers"]').hover();
   await expect(claim).toContainText('the record says Assistant Attorney General for National Security');
   await page.mouse.move(1, 1);
-  await page.locator('[data-claim="contradicted"][data-entity="kim-il"]').hover();
+  await page.locator('[data-claim="contradicted"][data-entity="kim-il"][data-wrong-form]').hover();
   await expect(page.locator('case-lens-card .cl-correction')).toContainText('Kim II');
+  await page.mouse.move(1, 1);
+  await page.locator('[data-claim="contradicted"][data-claim-kind="charge"]').hover();
+  await expect(page.locator('case-lens-card .cl-claim')).toContainText(
+    'the record says conspiracy to commit computer fraud and abuse',
+  );
   await page.close();
 });
 

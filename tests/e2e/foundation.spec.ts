@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATEGORY_STYLE } from '../../components/categories';
 import { launch, setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
-import seedArticle from '../fixtures/seed-article.json';
+import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 

@@ -6,7 +6,7 @@ import { CONTEXT_ENTITIES } from '../../entrypoints/content/case-context';
 import { textRuns } from '../../entrypoints/content/text-runs';
 import { type Annotation, createAnnotator, isContradiction, stretchEnd } from '../../facts/annotator';
 import { caseAnnotator as annotator, categoryOf, entities, matcher } from './case-annotator';
-import seedArticle from '../fixtures/seed-article.json';
+import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
 
 /**
  * The annotator decides what to mark in a run of text. These tests hand it the
