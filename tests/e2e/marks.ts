@@ -143,3 +143,13 @@ export function marksInExcludedContexts(target: Target): Promise<string[]> {
     return bad;
   }, EXCLUDED_SELECTOR);
 }
+
+/** The body's text, node by node, for exact before/after comparisons. */
+export function textNodesSnapshotOf(target: Target): Promise<string[]> {
+  return (target as Evaluator).evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
+    return out;
+  });
+}

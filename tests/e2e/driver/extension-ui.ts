@@ -13,6 +13,8 @@ export function storedSettings(driver: Driver): Promise<string> {
 export async function openPopup(driver: Driver, tabId?: number): Promise<Tab> {
   const popup = await driver.newTab({ width: 400, height: 600 });
   await popup.goto(`${driver.popupUrl}${tabId === undefined ? '' : `?tab=${tabId}`}`);
+  // Keys go to the tab in front.
+  await popup.bringToFront();
   return popup;
 }
 

@@ -22,6 +22,13 @@ interface RemoteNode {
   value?: { shadowRoot?: RemoteNode | null };
 }
 
+/** The value of a `script.callFunction` whose function returned JSON, or its exception as an error. */
+function parseOutcome<R>(result: Record<string, unknown>): R {
+  const outcome = result as { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
+  if (outcome.type === 'exception') throw new Error(`in the page: ${outcome.exceptionDetails?.text}`);
+  return JSON.parse(outcome.result!.value) as R;
+}
+
 class FirefoxTab implements Tab {
   constructor(
     readonly page: Page,
@@ -32,13 +39,30 @@ class FirefoxTab implements Tab {
     return this.#extensionUrl ?? this.page.url();
   }
   evaluate<R, A>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
+    if (this.#extensionUrl) return this.#evaluateRaw(fn, arg);
     return this.page.evaluate(fn as never, arg as never) as Promise<R>;
+  }
+  /** puppeteer keeps the realm of the page before a moz-extension: navigation: evaluate there over BiDi itself. */
+  async #evaluateRaw<R, A>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
+    const called = await this.driver.connection.send('script.callFunction', {
+      functionDeclaration: `(arg) => Promise.resolve((${fn.toString()})(JSON.parse(arg))).then((r) => JSON.stringify(r ?? null))`,
+      arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+      awaitPromise: true,
+      target: { context: this.contextId },
+    });
+    return parseOutcome<R>(called.result);
+  }
+  get contextId(): string {
+    return (this.page.mainFrame() as unknown as { _id: string })._id;
   }
   async goto(pathOrUrl: string): Promise<void> {
     if (pathOrUrl.startsWith('moz-extension:')) {
       // puppeteer loses track of a tab that moves into the extension's process (it never sees the load): ask BiDi.
-      const context = (this.page.mainFrame() as unknown as { _id: string })._id;
-      await this.driver.connection.send('browsingContext.navigate', { context, url: pathOrUrl, wait: 'complete' });
+      await this.driver.connection.send('browsingContext.navigate', {
+        context: this.contextId,
+        url: pathOrUrl,
+        wait: 'complete',
+      });
       this.#extensionUrl = pathOrUrl;
       return;
     }
@@ -69,7 +93,7 @@ class FirefoxTab implements Tab {
   /** WebDriver BiDi: a node serialised with `includeShadowTree: 'all'` carries its shadow root, open or closed. */
   async inShadowOf<R, A>(host: string, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R | null> {
     const connection = this.driver.connection;
-    const target = { context: (this.page.mainFrame() as unknown as { _id: string })._id };
+    const target = { context: this.contextId };
     const found = await connection.send('script.callFunction', {
       functionDeclaration: `() => document.querySelector(${JSON.stringify(host)})`,
       awaitPromise: false,
@@ -85,9 +109,7 @@ class FirefoxTab implements Tab {
       awaitPromise: false,
       target,
     });
-    const outcome = called.result as { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
-    if (outcome.type === 'exception') throw new Error(`in the shadow root: ${outcome.exceptionDetails?.text}`);
-    return JSON.parse(outcome.result!.value) as R;
+    return parseOutcome<R>(called.result);
   }
   close(): Promise<void> {
     return this.page.close();

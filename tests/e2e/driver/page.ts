@@ -54,10 +54,12 @@ export async function openScanned(
 /** Scrolls the `index`th element matching `selector` into view and rests the real pointer on its first line. */
 export async function hover(tab: Tab, selector: string, index = 0): Promise<void> {
   const point = await tab.evaluate(
-    ([sel, i]) => {
+    async ([sel, i]) => {
       const el = document.querySelectorAll(sel)[i];
       if (!el) return null;
-      el.scrollIntoView({ block: 'center' });
+      el.scrollIntoView({ block: 'center', behavior: 'instant' });
+      // Read the position once the scroll has been applied (a frame later in Firefox).
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
       const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
       return { x: r.left + Math.min(r.width / 2, 4), y: r.top + r.height / 2 };
     },
@@ -71,10 +73,11 @@ export async function hover(tab: Tab, selector: string, index = 0): Promise<void
 
 /** Clicks the middle of the first element matching `selector` with the real pointer. */
 export async function click(tab: Tab, selector: string): Promise<void> {
-  const point = await tab.evaluate((sel) => {
+  const point = await tab.evaluate(async (sel) => {
     const el = document.querySelector(sel);
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, selector);
@@ -84,16 +87,27 @@ export async function click(tab: Tab, selector: string): Promise<void> {
 
 /** Clicks the middle of an element of the card's shadow root with the real pointer. */
 export async function clickInCard(tab: Tab, selector: string): Promise<void> {
-  const point = await tab.inShadowOf(
-    'case-lens-card',
-    (root, sel) => {
-      const el = root.querySelector(sel);
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    },
-    selector,
-  );
+  const where = () =>
+    tab.inShadowOf(
+      'case-lens-card',
+      (root, sel) => {
+        const el = root.querySelector(sel);
+        if (!el) return null;
+        // The card's body scrolls when it is taller than the room it has, as a reader would scroll it.
+        el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+        const r = el.getBoundingClientRect();
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      },
+      selector,
+    );
+  // The card follows its highlight while the page scrolls: click once it stands still.
+  let point = await where();
+  for (let settled = 0; point && settled < 20; settled += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await where();
+    if (again && again.x === point.x && again.y === point.y) break;
+    point = again;
+  }
   if (!point) throw new Error(`nothing to click in the card: ${selector}`);
   await tab.mouseClick(point.x, point.y);
 }
