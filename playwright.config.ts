@@ -1,13 +1,27 @@
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './tests/e2e/driver';
 
-// One worker: each test file launches its own Chromium with the extension,
-// and the machine has two cores.
-export default defineConfig({
+// One worker: the machine has two cores, and each worker holds its own browser.
+// Two projects run the same browser-neutral specs (tests/e2e/both/): Chromium runs
+// every spec, Firefox the neutral ones and its comparison with Chromium (*.firefox.spec.ts).
+export default defineConfig<object, { engine: Engine }>({
   testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  projects: [
+    {
+      name: 'chromium',
+      testMatch: '**/*.spec.ts',
+      testIgnore: '**/*.firefox.spec.ts',
+      use: { engine: 'chromium' },
+    },
+    {
+      name: 'firefox',
+      testMatch: ['both/**/*.spec.ts'],
+      use: { engine: 'firefox' },
+    },
+  ],
 });

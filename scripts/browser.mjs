@@ -52,6 +52,38 @@ export function findChromium({ install = true } = {}) {
   return null;
 }
 
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const candidate = join(dir, name);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Finds a Firefox for the end-to-end tests: FIREFOX_PATH, then firefox-esr or
+ * firefox on PATH; installs Debian's firefox-esr when that is possible.
+ */
+export function findFirefox({ install = true } = {}) {
+  if (process.env.FIREFOX_PATH) {
+    if (existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
+    throw new Error(`FIREFOX_PATH is set to ${process.env.FIREFOX_PATH}, which does not exist.`);
+  }
+  const found = onPath('firefox-esr') ?? onPath('firefox');
+  if (found) return found;
+  if (install && process.platform === 'linux' && isDebianLike() && process.getuid?.() === 0) {
+    console.log('No Firefox found: installing Debian\'s "firefox-esr" package with apt-get…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
+    if (existsSync('/usr/bin/firefox-esr')) return '/usr/bin/firefox-esr';
+  }
+  return null;
+}
+
+export const NO_FIREFOX_MESSAGE =
+  'No Firefox found: set FIREFOX_PATH to a Firefox (140 or later) binary, or install one (Debian/Ubuntu: sudo apt-get install firefox-esr).';
+
 /**
  * Command-line switches for a headless Chromium driven by Playwright, with the
  * unpacked extension in `extensionDir` when given. (As root Chromium needs

@@ -1,18 +1,27 @@
-// `npm test`: typecheck, format and lint (Biome), unit tests, build, then end-to-end tests in real Chromium;
-// also the Firefox build and its store lint (a few seconds: web-ext lint must find no errors).
-import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
+// `npm test`: typecheck, format and lint (Biome), unit tests, both builds and the Firefox build's store lint
+// (web-ext lint must find no errors), then the end-to-end tests: every spec in real Chromium, then the
+// browser-neutral ones (tests/e2e/both/) in Firefox ESR.
+import { findChromium, findFirefox, NO_BROWSER_MESSAGE, NO_FIREFOX_MESSAGE, run } from './browser.mjs';
 
 const chromium = findChromium();
 if (!chromium) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
-console.log(`Using Chromium at ${chromium}`);
-const env = { CHROMIUM_PATH: chromium };
+const firefox = findFirefox();
+if (!firefox) {
+  console.error(NO_FIREFOX_MESSAGE);
+  process.exit(1);
+}
+console.log(`Using Chromium at ${chromium} and Firefox at ${firefox}`);
+const env = { CHROMIUM_PATH: chromium, FIREFOX_PATH: firefox };
 run('npx', ['tsc', '--noEmit']);
 run('npx', ['biome', 'check', '--error-on-warnings', '.']);
 run('npx', ['vitest', 'run']);
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 run('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3']);
-run('npx', ['playwright', 'test'], env);
+run('npx', ['playwright', 'test', '--project=chromium'], env);
+const firefoxStart = Date.now();
+run('npx', ['playwright', 'test', '--project=firefox'], env);
+console.log(`Firefox part: ${((Date.now() - firefoxStart) / 1000).toFixed(0)} s`);

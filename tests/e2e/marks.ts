@@ -1,4 +1,8 @@
 import type { Frame, Page } from '@playwright/test';
+import type { Evaluator } from './driver/types';
+
+/** A Playwright page or frame, or a tab or frame of the browser-neutral driver. */
+type Target = Page | Frame | Evaluator;
 
 /** One highlighted mention: the pieces of one match joined back (a match may span inline elements). */
 export interface Mention {
@@ -21,8 +25,8 @@ export function normalizeText(text: string): string {
  * match. Markers around stated values (data-claim-index) are not name highlights
  * and are left out; a wrong name form is a name highlight that also carries data-claim.
  */
-export function readMentions(target: Page | Frame): Promise<Mention[]> {
-  return target.evaluate(() => {
+export function readMentions(target: Target): Promise<Mention[]> {
+  return (target as Evaluator).evaluate(() => {
     const out: { entity: string; text: string }[] = [];
     let open: { entity: string; text: string } | null = null;
     const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
@@ -45,6 +49,50 @@ export function readMentions(target: Page | Frame): Promise<Mention[]> {
   });
 }
 
+/** One highlight as the contract describes it (CONTRACT.md): a name, a wrong form of a name, or a stated value. */
+export interface MarkRecord {
+  entity: string;
+  category: string;
+  /** `data-claim`: '' for a plain name, `confirmed` or `contradicted`. */
+  claim: string;
+  /** A stated value (a year, an amount, a title, a term), not a name. */
+  value: boolean;
+  text: string;
+}
+
+/** Every highlight of a document in order, names and values, the pieces of one match joined as in readMentions. */
+export function readMarks(target: Target): Promise<MarkRecord[]> {
+  return (target as Evaluator).evaluate(() => {
+    const out: (MarkRecord & { el: Element })[] = [];
+    let open: (MarkRecord & { el: Element }) | null = null;
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const mark = text.parentElement?.closest('[data-entity]');
+      if (!mark) {
+        if (text.data.length > 0) open = null;
+        continue;
+      }
+      const record = {
+        entity: mark.getAttribute('data-entity')!,
+        category: mark.getAttribute('data-category') ?? '',
+        claim: mark.getAttribute('data-claim') ?? '',
+        value: mark.hasAttribute('data-claim-index'),
+      };
+      if (open && open.el !== mark && open.entity === record.entity && open.value === record.value) {
+        open.text += text.data;
+        open.el = mark;
+      } else if (open && open.el === mark) {
+        open.text += text.data;
+      } else {
+        open = { ...record, text: text.data, el: mark };
+        out.push(open);
+      }
+    }
+    return out.map(({ el: _el, ...m }) => m);
+  });
+}
+
 export interface UnmarkedCheck {
   text: string;
   occurrences: number;
@@ -52,8 +100,8 @@ export interface UnmarkedCheck {
 }
 
 /** For each text: how often it occurs in the document's text, and how many of those occurrences overlap a highlight. */
-export function checkUnmarked(target: Page | Frame, texts: string[]): Promise<UnmarkedCheck[]> {
-  return target.evaluate((wanted) => {
+export function checkUnmarked(target: Target, texts: string[]): Promise<UnmarkedCheck[]> {
+  return (target as Evaluator).evaluate((wanted) => {
     let full = '';
     const marked: boolean[] = [];
     const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
@@ -76,8 +124,8 @@ export function checkUnmarked(target: Page | Frame, texts: string[]): Promise<Un
 }
 
 /** Highlights that sit inside an excluded context, described for the failure message (open shadow roots included). */
-export function marksInExcludedContexts(target: Page | Frame): Promise<string[]> {
-  return target.evaluate((selector) => {
+export function marksInExcludedContexts(target: Target): Promise<string[]> {
+  return (target as Evaluator).evaluate((selector) => {
     const bad: string[] = [];
     const visit = (root: Document | ShadowRoot) => {
       for (const mark of root.querySelectorAll('[data-entity]')) {
@@ -94,4 +142,14 @@ export function marksInExcludedContexts(target: Page | Frame): Promise<string[]>
     visit(document);
     return bad;
   }, EXCLUDED_SELECTOR);
+}
+
+/** The body's text, node by node, for exact before/after comparisons. */
+export function textNodesSnapshotOf(target: Target): Promise<string[]> {
+  return (target as Evaluator).evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
+    return out;
+  });
 }

@@ -1,8 +1,7 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launch, ROOT, scanWork, waitForScan, type Harness } from './extension';
-import { EXCLUDED_SELECTOR, marksInExcludedContexts } from './marks';
+import { launch, scanWork, waitForScan, type Harness } from './extension';
+import { marksInExcludedContexts } from './marks';
+import { CORPUS, corpusPresent, COMMITTED, pages, recordText, seedNames, textDifference } from './page-safety-checks';
 
 /**
  * Never break a page: every saved real page of the corpus is loaded from
@@ -18,23 +17,6 @@ import { EXCLUDED_SELECTOR, marksInExcludedContexts } from './marks';
  * CASE_LENS_CORPUS); a few of its pages are committed under
  * tests/fixtures/real-pages/ so that the suite runs without it.
  */
-
-const CORPUS = resolve(process.env.CASE_LENS_CORPUS ?? join(ROOT, '../shared/corpus/real-pages'));
-const COMMITTED = 'tests/fixtures/real-pages';
-
-const htmlIn = (dir: string) =>
-  readdirSync(dir)
-    .filter((f) => /\.html?$/.test(f))
-    .sort();
-const corpusPresent = existsSync(CORPUS);
-const corpusFiles = corpusPresent ? htmlIn(CORPUS) : [];
-const pages = [
-  ...corpusFiles.map((file) => ({ name: file, path: `/__extra/corpus/${encodeURIComponent(file)}` })),
-  // The committed copies, unless the corpus itself is there.
-  ...htmlIn(join(ROOT, COMMITTED))
-    .filter((file) => !corpusFiles.includes(file))
-    .map((file) => ({ name: `${COMMITTED}/${file}`, path: `/${COMMITTED}/${file}` })),
-];
 
 let h: Harness;
 let control: Page;
@@ -103,59 +85,6 @@ class ErrorLog {
     this.phase = { page: [], ours: [] };
     return this.phase;
   }
-}
-
-/**
- * Real pages seldom name the case, so the test names it for them: it writes
- * names (ambiguous ones included) into every fifth text node of the page,
- * excluded contexts too, except scripts and styles whose text would act.
- * Highlights then land in the page's real structure: tables, lists, inline
- * markup, right-to-left and CJK text.
- */
-function seedNames(page: Page): Promise<number> {
-  return page.evaluate((excluded) => {
-    const names = ' Park Jin Hyok of the Lazarus Group (Lazarus, the RGB’s hackers) ';
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-    const chosen: Text[] = [];
-    let seen = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n as Text;
-      const parent = text.parentElement?.tagName;
-      if (parent === 'SCRIPT' || parent === 'STYLE' || text.data.trim().length < 20) continue;
-      if (seen++ % 8 === 0) chosen.push(text);
-    }
-    for (const text of chosen) {
-      const at = Math.max(0, text.data.indexOf(' '));
-      text.data = text.data.slice(0, at) + names + text.data.slice(at);
-    }
-    // How many of them may be highlighted at all.
-    return chosen.filter((t) => document.body?.contains(t) && !t.parentElement?.closest(excluded)).length;
-  }, EXCLUDED_SELECTOR);
-}
-
-/** Every text node's data in the document, in order, kept in the page for a later comparison. */
-function recordText(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
-    (window as unknown as { caseLensTextBefore: string[] }).caseLensTextBefore = out;
-    return out.length;
-  });
-}
-
-/** The first difference from the recorded text, or null when the text is the same. */
-function textDifference(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const before = (window as unknown as { caseLensTextBefore: string[] }).caseLensTextBefore;
-    const now: string[] = [];
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) now.push((n as Text).data);
-    for (let i = 0; i < Math.max(before.length, now.length); i += 1) {
-      if (before[i] !== now[i]) return `text node ${i}: ${JSON.stringify(before[i])} became ${JSON.stringify(now[i])}`;
-    }
-    return null;
-  });
 }
 
 async function excludedMarks(page: Page): Promise<string[]> {

@@ -1,44 +1,18 @@
-import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, ROOT, waitForScan, type Harness } from './extension';
-import { checkUnmarked, marksInExcludedContexts, normalizeText, readMentions } from './marks';
+import { openScanned } from '../driver/page';
+import { expect, test } from '../fixtures';
+import { FIXTURES, fixtures } from './matching-fixtures';
+import { checkUnmarked, marksInExcludedContexts, normalizeText, readMarks } from '../marks';
 
 /**
  * Every page under tests/fixtures/matching/ comes with a JSON file beside it:
  * the mentions that must be highlighted (entity, text as the reader sees it,
  * count) and texts that must stay unmarked. The page's marks are compared with
  * that list as a whole, so a name marked that the list does not expect is a
- * false positive and precision is meaningful.
+ * false positive and precision is meaningful. Runs in every browser.
  */
-interface Expectation {
-  page: string;
-  marks: { entity: string; text: string; count: number }[];
-  unmarked: string[];
-  /** Form fields whose value must be untouched: selector → value. */
-  fields?: Record<string, string>;
-}
-
-const FIXTURES = 'tests/fixtures/matching';
-const fixtures = readdirSync(join(ROOT, FIXTURES))
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((file) => ({
-    file,
-    expected: JSON.parse(readFileSync(join(ROOT, FIXTURES, file.replace(/\.html$/, '.json')), 'utf8')) as Expectation,
-  }));
-
-let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
-
 const keyOf = (entity: string, text: string) => `${entity} = ${normalizeText(text)}`;
 
-test('every fixture page is marked exactly as expected: precision and recall are 1.0', async () => {
+test('every fixture page is marked exactly as expected: precision and recall are 1.0', async ({ driver, engine }) => {
   test.setTimeout(30_000 + fixtures.length * 5_000);
   expect(fixtures.length).toBeGreaterThanOrEqual(10);
   let truePositives = 0;
@@ -48,15 +22,12 @@ test('every fixture page is marked exactly as expected: precision and recall are
   const problems: string[] = [];
 
   for (const { file, expected } of fixtures) {
-    const page = await h.context.newPage();
-    await page.goto(`${h.baseUrl}/${FIXTURES}/${file}`);
-    await waitForScan(page);
-
+    const page = await openScanned(driver, `/${FIXTURES}/${file}`);
     const want = new Map<string, number>();
     for (const m of expected.marks)
       want.set(keyOf(m.entity, m.text), (want.get(keyOf(m.entity, m.text)) ?? 0) + m.count);
     const got = new Map<string, number>();
-    for (const m of await readMentions(page))
+    for (const m of (await readMarks(page)).filter((m) => !m.value))
       got.set(keyOf(m.entity, m.text), (got.get(keyOf(m.entity, m.text)) ?? 0) + 1);
 
     let tp = 0;
@@ -85,7 +56,7 @@ test('every fixture page is marked exactly as expected: precision and recall are
     for (const bad of await marksInExcludedContexts(page))
       problems.push(`${file}: mark in an excluded context: ${bad}`);
     for (const [selector, value] of Object.entries(expected.fields ?? {})) {
-      const actual = await page.locator(selector).inputValue();
+      const actual = await page.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value, selector);
       if (actual !== value) problems.push(`${file}: ${selector} holds ${JSON.stringify(actual)}`);
     }
     await page.close();
@@ -95,6 +66,7 @@ test('every fixture page is marked exactly as expected: precision and recall are
   const recall = truePositives / Math.max(1, truePositives + falseNegatives);
   console.log(
     [
+      `${engine}:`,
       ...rows,
       `${fixtures.length} fixture pages, ${truePositives + falseNegatives} expected mentions`,
       `precision ${precision.toFixed(3)} (${falsePositives} false positives), recall ${recall.toFixed(3)} (${falseNegatives} missed)`,
