@@ -13,6 +13,14 @@
 //   npm run bench -- --quick      one run per corpus page, shorter time boxes
 //   npm run bench -- --pages wiki only pages whose name contains "wiki" (and the budget pages)
 //   npm run bench -- --no-build   use the existing .output/chrome-mv3
+//   npm run bench -- --outside-only   the outside measurement alone (a few minutes)
+//   npm run bench -- --pairs 9    pairs of traced loads per page in the outside measurement (7)
+//
+// The outside measurement comes first, while no other browser runs: from a
+// Chromium trace of the tab's renderer, the time of the events that run the
+// extension's code and the JS heap it adds, against a twin build whose scripts
+// are empty, on a page of 20 small frames, the largest no-match corpus page,
+// the seed article and the case page (scripts/bench/outside.mjs).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +31,16 @@ import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
 import { serveDirectory } from './static-server.mjs';
 import * as probes from './bench/in-page.mjs';
-import { benchPages, CASE_BASE_PAGE, CORPUS, NO_MATCH_PAGE, ROOT } from './bench/pages.mjs';
+import { measureOutside, outsideReport } from './bench/outside.mjs';
+import {
+  benchPages,
+  buildFramesPage,
+  CASE_BASE_PAGE,
+  CORPUS,
+  FRAME_COUNT,
+  NO_MATCH_PAGE,
+  ROOT,
+} from './bench/pages.mjs';
 import { buildWithSyntheticAliases } from './bench/synthetic-lexicon.mjs';
 
 const { values: opt } = parseArgs({
@@ -35,9 +52,17 @@ const { values: opt } = parseArgs({
     pages: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'outside-only': { type: 'boolean', default: false },
+    pairs: { type: 'string', default: '7' },
   },
 });
 const RUNS = opt.quick ? 3 : Number(opt.runs);
+const OUTSIDE_ONLY = opt['outside-only'];
+const PAIRS = Number(opt.pairs);
+if (!Number.isInteger(PAIRS) || PAIRS < 1) {
+  console.error(`--pairs wants a whole number of pairs, not "${opt.pairs}".`);
+  process.exit(1);
+}
 const CORPUS_RUNS = opt.quick ? 1 : Number(opt['corpus-runs']);
 const NAIVE_RUNS = opt.quick ? 1 : Number(opt['naive-runs']);
 /** Time box for one naive run on a corpus page; the full alias list is run on the case page. */
@@ -76,11 +101,6 @@ if (!opt['no-build']) {
   log('No build in .output/chrome-mv3: run `npx wxt build` or drop --no-build.');
   process.exit(1);
 }
-const scalingBuilds = {};
-for (const count of SCALING) {
-  log(`Building the extension with ${count} synthetic aliases…`);
-  scalingBuilds[count] = await buildWithSyntheticAliases(ROOT, count, join(OUT, 'builds', `aliases-${count}`));
-}
 
 /** The store's aliases, as the floor's regular expression and mark.js get them. */
 const aliases = readdirSync(join(ROOT, 'facts/entities'))
@@ -99,6 +119,104 @@ const pages = allPages.filter(
 
 const server = await serveDirectory(ROOT, { corpus: CORPUS, generated: join(OUT, 'pages') });
 const base = new URL(server.url);
+const started = new Date();
+const loadBefore = loadavg()[0];
+
+// ---------------------------------------------------------------- outside: the trace
+
+buildFramesPage(join(OUT, 'pages'));
+const framesPage = { name: `frames-${FRAME_COUNT}.html`, path: `/__extra/generated/frames-${FRAME_COUNT}.html` };
+const seedPage = allPages.find((p) => p.name === 'seed article');
+const outsidePages = [framesPage, noMatchPage, seedPage, casePage].filter(Boolean);
+log(`Outside measurement: ${outsidePages.map((p) => p.name).join(', ')}, ${PAIRS} pairs each…`);
+const outside = await measureOutside({
+  executablePath,
+  extensionDir: EXTENSION,
+  twinDir: join(OUT, 'builds', 'empty-scripts'),
+  serverUrl: server.url,
+  pages: outsidePages,
+  pairs: PAIRS,
+  log,
+});
+const outsideLines = outsideReport(outside, PAIRS);
+const loadAfterOutside = loadavg()[0];
+
+/** Budgets of the outside measurement, as { name, pass, figures }. */
+function outsideBudgets() {
+  const found = (name) => outside.results.find((r) => r.name === name && r.runs > 0);
+  const list = [];
+  const frames = found(framesPage.name);
+  if (frames) {
+    const perDoc = frames.lensMs / frames.documents;
+    list.push({
+      name: `${framesPage.name} (${frames.documents} documents): <= 1.5 ms of the extension's code per document`,
+      pass: perDoc <= 1.5,
+      figures: `${fmt(perDoc, 2)} ms per document (${fmt(frames.lensMs)} ms in all; empty scripts ${fmt(frames.emptyMs)} ms; added ${fmt(frames.addedMs / frames.documents, 2)} ms per document; main thread +${fmt(frames.totalAddedMs)} ms)`,
+    });
+    const mb = frames.heapAddedMB / frames.documents;
+    list.push({
+      name: `${framesPage.name}: <= 0.05 MB added heap per document`,
+      pass: mb <= 0.05,
+      figures: `${fmt(mb, 3)} MB per document (${fmt(frames.heapAddedMB, 2)} MB in all)`,
+    });
+  } else list.push({ name: `${framesPage.name}: outside budgets`, pass: false, figures: 'no run completed' });
+  const noMatch = found(NO_MATCH_PAGE);
+  if (noMatch) {
+    list.push({
+      name: `${NO_MATCH_PAGE}: <= 25 ms of the extension's code`,
+      pass: noMatch.lensMs <= 25,
+      figures: `${fmt(noMatch.lensMs)} ms in ${noMatch.documents} documents (empty scripts ${fmt(noMatch.emptyMs)} ms; main thread +${fmt(noMatch.totalAddedMs)} ms; own scan ${fmt(noMatch.scanMs)} ms)`,
+    });
+    list.push({
+      name: `${NO_MATCH_PAGE}: <= 0.3 MB added heap`,
+      pass: noMatch.heapAddedMB <= 0.3,
+      figures: `${fmt(noMatch.heapAddedMB, 2)} MB`,
+    });
+  } else list.push({ name: `${NO_MATCH_PAGE}: outside budgets`, pass: null, figures: 'corpus absent' });
+  return list;
+}
+
+function header() {
+  return [
+    `Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ` +
+      `Chromium ${chromiumVersion} (headless), load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}` +
+      (OUTSIDE_ONLY ? '' : ` (${loadAfterOutside.toFixed(1)} after the outside measurement)`),
+  ];
+}
+
+function writeReport(lines, data, budgets) {
+  lines.push('Budgets:');
+  for (const b of budgets)
+    lines.push(`${b.pass === null ? 'SKIP' : b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.figures}`);
+  const text = lines.join('\n');
+  console.log(text);
+  mkdirSync(OUT, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const name = OUTSIDE_ONLY ? `bench-outside-${stamp}` : `bench-${stamp}`;
+  writeFileSync(join(OUT, `${name}.md`), `${text}\n`);
+  writeFileSync(
+    join(OUT, `${name}.json`),
+    JSON.stringify({ started, chromiumVersion, outside, ...data, budgets }, null, 2),
+  );
+  log(`Written to bench-results/${name}.md and .json`);
+  process.exit(budgets.some((b) => b.pass === false) ? 1 : 0);
+}
+
+const chromiumVersion = await chromium
+  .launch({ executablePath, headless: true, args: chromiumArgs() })
+  .then(async (b) => {
+    const v = b.version();
+    await b.close();
+    return v;
+  });
+if (OUTSIDE_ONLY) writeReport([...header(), '', ...outsideLines, ''], {}, outsideBudgets());
+
+const scalingBuilds = {};
+for (const count of SCALING) {
+  log(`Building the extension with ${count} synthetic aliases…`);
+  scalingBuilds[count] = await buildWithSyntheticAliases(ROOT, count, join(OUT, 'builds', `aliases-${count}`));
+}
 const keepLocal = (context) =>
   context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -120,7 +238,6 @@ const withExtension = await launchWithExtension(EXTENSION);
 const plainBrowser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs() });
 const plain = await plainBrowser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
 await keepLocal(plain);
-const chromiumVersion = plainBrowser.version();
 
 /** Waits until the extension has been idle for a while (or gives up after `limitMs`, for pages that never stop changing). */
 async function waitForScanEnd(page, limitMs = 20_000) {
@@ -220,8 +337,6 @@ async function attempt(measure, failures) {
 
 // ---------------------------------------------------------------- the pages
 
-const started = new Date();
-const loadBefore = loadavg()[0];
 log(`Warming up both browsers…`);
 await measureExtension(withExtension, allPages[0]);
 await measureFloor(allPages[0]);
@@ -360,7 +475,6 @@ const laterHovers = hoverRuns.flatMap((run) => run.slice(1));
 await withExtension.close();
 await plainBrowser.close();
 server.close();
-const loadAfter = loadavg()[0];
 
 // ---------------------------------------------------------------- report
 
@@ -369,11 +483,7 @@ const contentGzip = gzipSync(contentBytes, { level: 9 }).length;
 const lines = [];
 const out = (line = '') => lines.push(line);
 
-out(`Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-out(
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ` +
-    `Chromium ${chromiumVersion} (headless), load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`,
-);
+for (const line of header()) out(line);
 out(
   `Runs: medians of ${RUNS} runs for samples and budget pages, ${CORPUS_RUNS} per other corpus page; ` +
     `${aliases.length} aliases from the store.`,
@@ -454,6 +564,8 @@ out(
 );
 out(`Content script: ${kib(contentBytes.length)}, ${(contentGzip / 1024).toFixed(1)} KiB gzipped.`);
 out();
+for (const line of outsideLines) out(line);
+out();
 
 // ---------------------------------------------------------------- budgets
 
@@ -526,17 +638,5 @@ budget(
 );
 budget(`content script <= 60 KiB gzipped`, contentGzip <= SIZE_BUDGET, `${(contentGzip / 1024).toFixed(1)} KiB`);
 
-out('Budgets:');
-for (const b of budgets) out(`${b.pass === null ? 'SKIP' : b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.figures}`);
-
-const text = lines.join('\n');
-console.log(text);
-mkdirSync(OUT, { recursive: true });
-const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
-writeFileSync(join(OUT, `bench-${stamp}.md`), `${text}\n`);
-writeFileSync(
-  join(OUT, `bench-${stamp}.json`),
-  JSON.stringify({ started, chromiumVersion, results, scaling, hoverRuns, budgets }, null, 2),
-);
-log(`Written to bench-results/bench-${stamp}.md and .json`);
-process.exit(budgets.some((b) => b.pass === false) ? 1 : 0);
+budgets.push(...outsideBudgets());
+writeReport(lines, { results, scaling, hoverRuns }, budgets);
