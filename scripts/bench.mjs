@@ -1,6 +1,6 @@
 // `npm run bench`: what Case Lens costs a page, measured in real Chromium.
 //
-// For every page (committed samples, a 1 MB case page built from the corpus,
+// For every page (committed samples, three 1 MB case pages built from the corpus,
 // every page of ../shared/corpus/real-pages when present) it loads the page
 // with the built extension and sums the extension's `case-lens:scan`
 // measures; it loads the same page without the extension and times the floor
