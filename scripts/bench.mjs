@@ -170,7 +170,14 @@ function outsideBudgets() {
       pass: noMatch.heapAddedMB <= 0.3,
       figures: `${fmt(noMatch.heapAddedMB, 2)} MB`,
     });
-  } else list.push({ name: `${NO_MATCH_PAGE}: outside budgets`, pass: null, figures: 'corpus absent' });
+  } else {
+    const absent = !noMatchPage;
+    list.push({
+      name: `${NO_MATCH_PAGE}: outside budgets`,
+      pass: absent ? null : false,
+      figures: absent ? 'corpus absent' : 'no run completed',
+    });
+  }
   return list;
 }
 
