@@ -1,6 +1,6 @@
 // `npm run bench`: what Case Lens costs a page, measured in real Chromium.
 //
-// For every page (committed samples, a 1 MB case page built from the corpus,
+// For every page (committed samples, three 1 MB case pages built from the corpus,
 // every page of ../shared/corpus/real-pages when present) it loads the page
 // with the built extension and sums the extension's `case-lens:scan`
 // measures; it loads the same page without the extension and times the floor
@@ -13,6 +13,15 @@
 //   npm run bench -- --quick      one run per corpus page, shorter time boxes
 //   npm run bench -- --pages wiki only pages whose name contains "wiki" (and the budget pages)
 //   npm run bench -- --no-build   use the existing .output/chrome-mv3
+//   npm run bench -- --outside-only   the outside measurement alone (a few minutes)
+//   npm run bench -- --case-only  the inside measurement of the three case pages alone
+//   npm run bench -- --pairs 9    pairs of traced loads per page in the outside measurement (7)
+//
+// The outside measurement comes first, while no other browser runs: from a
+// Chromium trace of the tab's renderer, the time of the events that run the
+// extension's code and the JS heap it adds, against a twin build whose scripts
+// are empty, on a page of 20 small frames, the largest no-match corpus page,
+// the seed article and the case page (scripts/bench/outside.mjs).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +32,8 @@ import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
 import { serveDirectory } from './static-server.mjs';
 import * as probes from './bench/in-page.mjs';
-import { benchPages, CASE_BASE_PAGE, CORPUS, NO_MATCH_PAGE, ROOT } from './bench/pages.mjs';
+import { measureOutside, outsideReport } from './bench/outside.mjs';
+import { benchPages, buildFramesPage, CORPUS, FRAME_COUNT, NO_MATCH_PAGE, ROOT } from './bench/pages.mjs';
 import { buildWithSyntheticAliases } from './bench/synthetic-lexicon.mjs';
 
 const { values: opt } = parseArgs({
@@ -35,9 +45,19 @@ const { values: opt } = parseArgs({
     pages: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'outside-only': { type: 'boolean', default: false },
+    'case-only': { type: 'boolean', default: false },
+    pairs: { type: 'string', default: '7' },
   },
 });
 const RUNS = opt.quick ? 3 : Number(opt.runs);
+const OUTSIDE_ONLY = opt['outside-only'];
+const CASE_ONLY = opt['case-only'] && !OUTSIDE_ONLY;
+const PAIRS = Number(opt.pairs);
+if (!Number.isInteger(PAIRS) || PAIRS < 1) {
+  console.error(`--pairs wants a whole number of pairs, not "${opt.pairs}".`);
+  process.exit(1);
+}
 const CORPUS_RUNS = opt.quick ? 1 : Number(opt['corpus-runs']);
 const NAIVE_RUNS = opt.quick ? 1 : Number(opt['naive-runs']);
 /** Time box for one naive run on a corpus page; the full alias list is run on the case page. */
@@ -76,11 +96,6 @@ if (!opt['no-build']) {
   log('No build in .output/chrome-mv3: run `npx wxt build` or drop --no-build.');
   process.exit(1);
 }
-const scalingBuilds = {};
-for (const count of SCALING) {
-  log(`Building the extension with ${count} synthetic aliases…`);
-  scalingBuilds[count] = await buildWithSyntheticAliases(ROOT, count, join(OUT, 'builds', `aliases-${count}`));
-}
 
 /** The store's aliases, as the floor's regular expression and mark.js get them. */
 const aliases = readdirSync(join(ROOT, 'facts/entities'))
@@ -93,12 +108,120 @@ const { pages: allPages, corpusPresent } = benchPages(join(OUT, 'pages'));
 const casePage = allPages.find((p) => p.name === 'case-1mb.html');
 const noMatchPage = allPages.find((p) => p.name === NO_MATCH_PAGE);
 const isBudgetPage = (p) => p === casePage || p === noMatchPage;
-const pages = allPages.filter(
-  (p) => p.kind !== 'corpus' || isBudgetPage(p) || !opt.pages || p.name.includes(opt.pages),
-);
+const pages = CASE_ONLY
+  ? allPages.filter((p) => p.kind === 'generated')
+  : allPages.filter((p) => p.kind !== 'corpus' || isBudgetPage(p) || !opt.pages || p.name.includes(opt.pages));
 
 const server = await serveDirectory(ROOT, { corpus: CORPUS, generated: join(OUT, 'pages') });
 const base = new URL(server.url);
+const started = new Date();
+const loadBefore = loadavg()[0];
+
+// ---------------------------------------------------------------- outside: the trace
+
+buildFramesPage(join(OUT, 'pages'));
+const framesPage = { name: `frames-${FRAME_COUNT}.html`, path: `/__extra/generated/frames-${FRAME_COUNT}.html` };
+const seedPage = allPages.find((p) => p.name === 'seed article');
+const outsidePages = [framesPage, noMatchPage, seedPage, casePage].filter(Boolean);
+if (!CASE_ONLY) log(`Outside measurement: ${outsidePages.map((p) => p.name).join(', ')}, ${PAIRS} pairs each…`);
+const outside = CASE_ONLY
+  ? { results: [] }
+  : await measureOutside({
+      executablePath,
+      extensionDir: EXTENSION,
+      twinDir: join(OUT, 'builds', 'empty-scripts'),
+      serverUrl: server.url,
+      pages: outsidePages,
+      pairs: PAIRS,
+      log,
+    });
+const outsideLines = CASE_ONLY ? [] : outsideReport(outside, PAIRS);
+const loadAfterOutside = loadavg()[0];
+
+/** Budgets of the outside measurement, as { name, pass, figures }. */
+function outsideBudgets() {
+  const found = (name) => outside.results.find((r) => r.name === name && r.runs > 0);
+  const list = [];
+  if (CASE_ONLY) return list;
+  const frames = found(framesPage.name);
+  if (frames) {
+    const perDoc = frames.lensMs / frames.documents;
+    list.push({
+      name: `${framesPage.name} (${frames.documents} documents): <= 1.5 ms of the extension's code per document`,
+      pass: perDoc <= 1.5,
+      figures: `${fmt(perDoc, 2)} ms per document (CPU ${fmt(frames.lensCpuMs / frames.documents, 2)}; ${fmt(frames.lensMs)} ms in all; empty scripts ${fmt(frames.emptyMs)} ms; added ${fmt(frames.addedMs / frames.documents, 2)} ms per document; main thread +${fmt(frames.totalAddedMs)} ms)`,
+    });
+    const mb = frames.heapAddedMB / frames.documents;
+    list.push({
+      name: `${framesPage.name}: <= 0.05 MB added heap per document`,
+      pass: mb <= 0.05,
+      figures: `${fmt(mb, 3)} MB per document (${fmt(frames.heapAddedMB, 2)} MB in all)`,
+    });
+  } else list.push({ name: `${framesPage.name}: outside budgets`, pass: false, figures: 'no run completed' });
+  const noMatch = found(NO_MATCH_PAGE);
+  if (noMatch) {
+    list.push({
+      name: `${NO_MATCH_PAGE}: <= 25 ms of the extension's code`,
+      pass: noMatch.lensMs <= 25,
+      figures: `${fmt(noMatch.lensMs)} ms in ${noMatch.documents} documents (CPU ${fmt(noMatch.lensCpuMs)} ms; empty scripts ${fmt(noMatch.emptyMs)} ms; main thread +${fmt(noMatch.totalAddedMs)} ms; own scan ${fmt(noMatch.scanMs)} ms)`,
+    });
+    list.push({
+      name: `${NO_MATCH_PAGE}: <= 0.3 MB added heap`,
+      pass: noMatch.heapAddedMB <= 0.3,
+      figures: `${fmt(noMatch.heapAddedMB, 2)} MB`,
+    });
+  } else {
+    const absent = !noMatchPage;
+    list.push({
+      name: `${NO_MATCH_PAGE}: outside budgets`,
+      pass: absent ? null : false,
+      figures: absent ? 'corpus absent' : 'no run completed',
+    });
+  }
+  return list;
+}
+
+function header() {
+  return [
+    `Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ` +
+      `Chromium ${chromiumVersion} (headless), load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}` +
+      (OUTSIDE_ONLY || CASE_ONLY ? '' : ` (${loadAfterOutside.toFixed(1)} after the outside measurement)`),
+  ];
+}
+
+function writeReport(lines, data, budgets) {
+  lines.push('Budgets:');
+  for (const b of budgets)
+    lines.push(`${b.pass === null ? 'SKIP' : b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.figures}`);
+  const text = lines.join('\n');
+  console.log(text);
+  mkdirSync(OUT, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const name = OUTSIDE_ONLY ? `bench-outside-${stamp}` : CASE_ONLY ? `bench-case-${stamp}` : `bench-${stamp}`;
+  writeFileSync(join(OUT, `${name}.md`), `${text}\n`);
+  writeFileSync(
+    join(OUT, `${name}.json`),
+    JSON.stringify({ started, chromiumVersion, outside, ...data, budgets }, null, 2),
+  );
+  log(`Written to bench-results/${name}.md and .json`);
+  process.exit(budgets.some((b) => b.pass === false) ? 1 : 0);
+}
+
+const chromiumVersion = await chromium
+  .launch({ executablePath, headless: true, args: chromiumArgs() })
+  .then(async (b) => {
+    const v = b.version();
+    await b.close();
+    return v;
+  });
+if (OUTSIDE_ONLY) writeReport([...header(), '', ...outsideLines, ''], {}, outsideBudgets());
+
+const scalingBuilds = {};
+for (const count of CASE_ONLY ? [] : SCALING) {
+  log(`Building the extension with ${count} synthetic aliases…`);
+  scalingBuilds[count] = await buildWithSyntheticAliases(ROOT, count, join(OUT, 'builds', `aliases-${count}`));
+}
 const keepLocal = (context) =>
   context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -120,7 +243,6 @@ const withExtension = await launchWithExtension(EXTENSION);
 const plainBrowser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs() });
 const plain = await plainBrowser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
 await keepLocal(plain);
-const chromiumVersion = plainBrowser.version();
 
 /** Waits until the extension has been idle for a while (or gives up after `limitMs`, for pages that never stop changing). */
 async function waitForScanEnd(page, limitMs = 20_000) {
@@ -220,8 +342,6 @@ async function attempt(measure, failures) {
 
 // ---------------------------------------------------------------- the pages
 
-const started = new Date();
-const loadBefore = loadavg()[0];
 log(`Warming up both browsers…`);
 await measureExtension(withExtension, allPages[0]);
 await measureFloor(allPages[0]);
@@ -286,6 +406,52 @@ for (const [index, page] of pages.entries()) {
     `[${index + 1}/${pages.length}] ${page.name}: scan ${fmt(result.scanMs)} ms, floor ${fmt(result.floorMs)} ms, ` +
       `naive ${result.naiveEstimated ? '~' : ''}${fmt(result.naiveMs, 0)} ms, ${result.mentions} mentions`,
   );
+}
+
+/** The inside table: one row per page. */
+function resultsTable() {
+  const rows = [
+    '| page | size | mentions | scan ms | floor ms | scan/floor | naive mark.js ms | naive/scan |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    if (r.runs === 0) {
+      rows.push(`| ${r.name} | ${kib(r.size)} | – | – | – | – | – | – |`);
+      continue;
+    }
+    const naive = `${r.naiveEstimated ? '~' : ''}${fmt(r.naiveMs, 0)}`;
+    rows.push(
+      `| ${r.name} | ${kib(r.size)} | ${r.mentions} | ${fmt(r.scanMs)} | ${fmt(r.floorMs)} | ${fmt(r.ratio, 2)} | ${naive} | ${fmt(r.naiveMs / r.scanMs, 0)}× |`,
+    );
+  }
+  return rows;
+}
+
+/** The case pages' budgets: scan <= 5x floor and every inserted mention marked, on each. */
+function caseBudgets() {
+  const list = [];
+  for (const r of results.filter((x) => x.kind === 'generated' && x.runs > 0)) {
+    const spec = allPages.find((p) => p.name === r.name);
+    list.push({
+      name: `case page (${r.name}, ${kib(r.size)}, from ${spec.base}): scan <= 5x floor`,
+      pass: r.ratio <= 5,
+      figures: `scan ${fmt(r.scanMs)} ms, floor ${fmt(r.floorMs)} ms, ratio ${fmt(r.ratio, 2)}`,
+    });
+    const c = r.check;
+    list.push({
+      name: `case page (${r.name}): every inserted mention marked`,
+      pass: c.marked === c.expected,
+      figures: `${c.marked} of ${c.expected} in ${c.spans} sentences, ${r.mentions} mentions on the page${c.wrong.length ? `; ${c.wrong.join('; ')}` : ''}`,
+    });
+  }
+  return list;
+}
+
+if (CASE_ONLY) {
+  await withExtension.close();
+  await plainBrowser.close();
+  server.close();
+  writeReport([...header(), '', ...resultsTable(), ''], { results }, caseBudgets());
 }
 
 // ---------------------------------------------------------------- alias scaling
@@ -360,7 +526,6 @@ const laterHovers = hoverRuns.flatMap((run) => run.slice(1));
 await withExtension.close();
 await plainBrowser.close();
 server.close();
-const loadAfter = loadavg()[0];
 
 // ---------------------------------------------------------------- report
 
@@ -369,11 +534,7 @@ const contentGzip = gzipSync(contentBytes, { level: 9 }).length;
 const lines = [];
 const out = (line = '') => lines.push(line);
 
-out(`Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-out(
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ` +
-    `Chromium ${chromiumVersion} (headless), load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`,
-);
+for (const line of header()) out(line);
 out(
   `Runs: medians of ${RUNS} runs for samples and budget pages, ${CORPUS_RUNS} per other corpus page; ` +
     `${aliases.length} aliases from the store.`,
@@ -384,18 +545,7 @@ out(
     : `Corpus: not found at ${CORPUS}; corpus pages and the budgets measured on them are skipped.`,
 );
 out();
-out('| page | size | mentions | scan ms | floor ms | scan/floor | naive mark.js ms | naive/scan |');
-out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of results) {
-  if (r.runs === 0) {
-    out(`| ${r.name} | ${kib(r.size)} | – | – | – | – | – | – |`);
-    continue;
-  }
-  const naive = `${r.naiveEstimated ? '~' : ''}${fmt(r.naiveMs, 0)}`;
-  out(
-    `| ${r.name} | ${kib(r.size)} | ${r.mentions} | ${fmt(r.scanMs)} | ${fmt(r.floorMs)} | ${fmt(r.ratio, 2)} | ${naive} | ${fmt(r.naiveMs / r.scanMs, 0)}× |`,
-  );
-}
+for (const line of resultsTable()) out(line);
 const failed = results.filter((r) => r.failures.length > 0);
 if (failed.length) {
   out();
@@ -454,6 +604,8 @@ out(
 );
 out(`Content script: ${kib(contentBytes.length)}, ${(contentGzip / 1024).toFixed(1)} KiB gzipped.`);
 out();
+for (const line of outsideLines) out(line);
+out();
 
 // ---------------------------------------------------------------- budgets
 
@@ -470,26 +622,16 @@ if (noMatchResult) {
 } else {
   budget(`no-match page (${NO_MATCH_PAGE}): scan <= 2x floor`, null, 'corpus absent');
 }
+budgets.push(...caseBudgets());
 if (caseResult) {
-  budget(
-    `case page (${caseResult.name}, ${kib(caseResult.size)}, from ${CASE_BASE_PAGE}): scan <= 5x floor`,
-    caseResult.ratio <= 5,
-    `scan ${fmt(caseResult.scanMs)} ms, floor ${fmt(caseResult.floorMs)} ms, ratio ${fmt(caseResult.ratio, 2)}`,
-  );
   const speedup = caseResult.naiveMs / caseResult.scanMs;
   budget(
-    `case page: >= 20x faster than one mark() per alias`,
+    `case page (${caseResult.name}): >= 20x faster than one mark() per alias`,
     speedup >= 20,
     `naive ${fmt(caseResult.naiveMs, 0)} ms / scan ${fmt(caseResult.scanMs)} ms = ${fmt(speedup, 0)}x`,
   );
-  const c = caseResult.check;
-  budget(
-    `case page: every inserted mention marked`,
-    c.marked === c.expected,
-    `${c.marked} of ${c.expected} in ${c.spans} sentences, ${caseResult.mentions} mentions on the page${c.wrong.length ? `; ${c.wrong.join('; ')}` : ''}`,
-  );
 } else {
-  budget('case page: scan <= 5x floor, >= 20x faster than mark.js, every mention marked', null, 'corpus absent');
+  budget('case pages: scan <= 5x floor, >= 20x faster than mark.js, every mention marked', null, 'corpus absent');
 }
 const scaleRatio = scaling[2].scanMs / scaling[0].scanMs;
 budget(
@@ -526,17 +668,5 @@ budget(
 );
 budget(`content script <= 60 KiB gzipped`, contentGzip <= SIZE_BUDGET, `${(contentGzip / 1024).toFixed(1)} KiB`);
 
-out('Budgets:');
-for (const b of budgets) out(`${b.pass === null ? 'SKIP' : b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.figures}`);
-
-const text = lines.join('\n');
-console.log(text);
-mkdirSync(OUT, { recursive: true });
-const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
-writeFileSync(join(OUT, `bench-${stamp}.md`), `${text}\n`);
-writeFileSync(
-  join(OUT, `bench-${stamp}.json`),
-  JSON.stringify({ started, chromiumVersion, results, scaling, hoverRuns, budgets }, null, 2),
-);
-log(`Written to bench-results/bench-${stamp}.md and .json`);
-process.exit(budgets.some((b) => b.pass === false) ? 1 : 0);
+budgets.push(...outsideBudgets());
+writeReport(lines, { results, scaling, hoverRuns }, budgets);

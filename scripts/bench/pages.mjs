@@ -14,8 +14,55 @@ export const CASE_BASE_PAGE = 'wikipedia-2.html';
 /** Where the case sentences go, and how many. */
 const CASE_INSERTIONS = 150;
 
-export function caseSentences() {
-  return JSON.parse(readFileSync(join(FIXTURES, 'case-sentences.json'), 'utf8')).sentences;
+/** How many small frames the frames page holds. */
+export const FRAME_COUNT = 20;
+/** One line of unrelated text per frame, as in ads, embeds and widgets. */
+const FRAME_LINES = [
+  'Sunny spells this afternoon, with a light breeze from the west.',
+  'Add the flour a spoonful at a time and stir until smooth.',
+  'The home side equalised in the last minute of extra time.',
+  'Free delivery on orders over twenty pounds this weekend only.',
+  'Subscribe to our newsletter for the best of the week.',
+];
+
+/**
+ * The frames page: a parent holding `count` same-origin iframes, each with
+ * one line of unrelated text. Written under `outDir`; returns the parent's file.
+ */
+export function buildFramesPage(outDir, count = FRAME_COUNT) {
+  mkdirSync(join(outDir, 'frames'), { recursive: true });
+  const frames = [];
+  for (let i = 0; i < count; i += 1) {
+    const line = FRAME_LINES[i % FRAME_LINES.length];
+    writeFileSync(
+      join(outDir, 'frames', `frame-${i + 1}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frame ${i + 1}</title></head><body><p>${line}</p></body></html>\n`,
+    );
+    frames.push(`<iframe src="frames/frame-${i + 1}.html" title="Frame ${i + 1}" width="280" height="60"></iframe>`);
+  }
+  const file = join(outDir, `frames-${count}.html`);
+  writeFileSync(
+    file,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${count} small frames</title></head><body>\n` +
+      `<p>A page of small frames with nothing about the case in them.</p>\n${frames.join('\n')}\n</body></html>\n`,
+  );
+  return file;
+}
+
+/**
+ * The 1 MB case pages: one page's figure could be a fluke of its sentences or
+ * of its base page, so the budgets are checked on three, built the same way
+ * from other sentences (other spellings; values and names that must not
+ * match) and another base page.
+ */
+export const CASE_PAGES = [
+  { name: 'case-1mb.html', base: CASE_BASE_PAGE, sentences: 'case-sentences.json' },
+  { name: 'case-1mb-spellings.html', base: CASE_BASE_PAGE, sentences: 'case-sentences-spellings.json' },
+  { name: 'case-1mb-news.html', base: 'guardian-1.html', sentences: 'case-sentences-values.json' },
+];
+
+export function caseSentences(file = 'case-sentences.json') {
+  return JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')).sentences;
 }
 
 /**
@@ -69,14 +116,17 @@ export function benchPages(outDir) {
     });
   }
   const corpusPresent = existsSync(CORPUS);
-  if (corpusPresent && existsSync(join(CORPUS, CASE_BASE_PAGE))) {
+  for (const spec of CASE_PAGES) {
+    if (!corpusPresent || !existsSync(join(CORPUS, spec.base))) continue;
     mkdirSync(outDir, { recursive: true });
-    const { html, insertions } = buildCasePage(readFileSync(join(CORPUS, CASE_BASE_PAGE), 'utf8'), sentences);
-    const file = join(outDir, 'case-1mb.html');
+    const its = caseSentences(spec.sentences);
+    const { html, insertions } = buildCasePage(readFileSync(join(CORPUS, spec.base), 'utf8'), its);
+    const file = join(outDir, spec.name);
     writeFileSync(file, html);
-    add('case-1mb.html', file, '/__extra/generated/case-1mb.html', 'generated', {
-      expectations: sentences.map((s) => s.expect),
+    add(spec.name, file, `/__extra/generated/${spec.name}`, 'generated', {
+      expectations: its.map((s) => s.expect),
       insertions,
+      base: spec.base,
     });
   }
   if (corpusPresent) {
