@@ -1,12 +1,13 @@
 import { CATEGORIES } from '@/facts/constants';
-import { siteOf, type Settings } from '@/lib/settings';
+import { siteOf, type Settings, type SettingsChange } from '@/lib/settings';
 import { CATEGORY_STYLE } from './categories';
 
 interface Props {
   settings: Settings;
   /** The active tab's host name, when Case Lens runs there. */
   host: string | null;
-  onChange(update: (s: Settings) => Settings): void;
+  /** One change, named by what it changes. */
+  onChange(change: SettingsChange): void;
 }
 
 /** The per-site switch, and category toggles that double as the colour legend of the highlights. */
@@ -23,11 +24,7 @@ export function SettingsPanel({ settings, host, onChange }: Props) {
             checked={siteOn}
             data-setting="site"
             onChange={(e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
-              onChange((s) => ({
-                ...s,
-                disabledSites: on ? s.disabledSites.filter((h) => h !== site) : [...s.disabledSites, site],
-              }));
+              onChange({ key: 'site', site, on: (e.currentTarget as HTMLInputElement).checked });
             }}
           />
           <span>
@@ -44,8 +41,7 @@ export function SettingsPanel({ settings, host, onChange }: Props) {
               checked={settings.categories[c]}
               data-category={c}
               onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                onChange((s) => ({ ...s, categories: { ...s.categories, [c]: on } }));
+                onChange({ key: 'category', category: c, on: (e.currentTarget as HTMLInputElement).checked });
               }}
             />
             <span

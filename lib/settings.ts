@@ -69,14 +69,32 @@ export function sameSettings(a: Settings, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: { 2: migrateSettingsV1 },
-});
+/**
+ * The item carries no `version` or `migrations` of @wxt-dev/storage: its
+ * migration runs in every page at start-up and allocates one array slot per
+ * version between the stored one and ours, so a stored `{ v: -1e9 }` froze or
+ * crashed every tab. The version is read here instead (`storedVersion`) and
+ * every version's value is read by `sanitizeSettings`, which is the v1 → v2
+ * migration.
+ */
+export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, { fallback: DEFAULT_SETTINGS });
+
+/**
+ * The version a stored version record names: a whole number from 1 on, with
+ * 1 when there is no record (values stored before versions existed). Anything
+ * else (negative, fractional, absurdly large, not a record) is null: unknown,
+ * read for what the value still says.
+ */
+export function storedVersion(meta: unknown): number | null {
+  if (meta === null || meta === undefined) return 1;
+  if (typeof meta !== 'object' || Array.isArray(meta)) return null;
+  const v = (meta as { v?: unknown }).v;
+  if (v === undefined) return 1;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? v : null;
+}
 
 function isCurrentMeta(meta: unknown): boolean {
-  return JSON.stringify(meta) === JSON.stringify({ v: SETTINGS_VERSION });
+  return storedVersion(meta) === SETTINGS_VERSION && JSON.stringify(meta) === JSON.stringify({ v: SETTINGS_VERSION });
 }
 
 /**
@@ -88,7 +106,6 @@ export async function loadSettings(): Promise<Settings> {
   let raw: unknown = null;
   let meta: unknown = null;
   try {
-    await settingsItem.getValue(); // waits for the item's migrations
     [raw, meta] = await Promise.all([
       storage.getItem<unknown>(SETTINGS_KEY),
       storage.getItem<unknown>(SETTINGS_META_KEY),
@@ -112,13 +129,58 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
-/**
- * Stores settings the caller already holds, starting the write at once: a
- * popup may be closed right after the click that changed something.
- */
+/** Stores a whole settings value (tests and repairs; the popup stores changes with `changeSettings`). */
 export function storeSettings(next: Settings): Promise<void> {
   return settingsItem.setValue(sanitizeSettings(next));
 }
+
+/** One change a reader makes: it names the key it changes, so it applies to whatever is stored by then. */
+export type SettingsChange =
+  | { key: 'enabled'; on: boolean }
+  | { key: 'category'; category: Category; on: boolean }
+  | { key: 'site'; site: string; on: boolean };
+
+/** `current` with only what `change` names changed. */
+export function applySettingsChange(current: Settings, change: SettingsChange): Settings {
+  switch (change.key) {
+    case 'enabled':
+      return { ...current, enabled: change.on };
+    case 'category':
+      return { ...current, categories: { ...current.categories, [change.category]: change.on } };
+    case 'site': {
+      const site = siteOf(change.site);
+      const others = current.disabledSites.filter((s) => s !== site);
+      return sanitizeSettings({ ...current, disabledSites: change.on ? others : [...others, site] });
+    }
+  }
+}
+
+/** Extension pages (popups, the background) share one origin, so one lock orders their read-modify-writes. */
+const SETTINGS_LOCK = 'case-lens-settings';
+
+/**
+ * Stores one change as a read-modify-write of what is stored at that moment,
+ * so two popups changing different settings both keep their change (writing
+ * a whole value a popup held would let the last writer undo the other's).
+ * Rejects when the browser refuses the write (quota, storage errors).
+ */
+export async function changeSettings(change: SettingsChange): Promise<Settings> {
+  const write = async () => {
+    const next = applySettingsChange(await loadSettings(), change);
+    await storage.setItems([
+      { key: SETTINGS_KEY, value: next },
+      { key: SETTINGS_META_KEY, value: { v: SETTINGS_VERSION } },
+    ]);
+    return next;
+  };
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks) return locks.request(SETTINGS_LOCK, write);
+  // Without Web Locks, changes from this context at least wait for one another.
+  const done = pendingChange.then(write, write);
+  pendingChange = done.catch(() => undefined);
+  return done;
+}
+let pendingChange: Promise<unknown> = Promise.resolve();
 
 export async function saveSettings(update: (current: Settings) => Settings): Promise<Settings> {
   const next = sanitizeSettings(update(await loadSettings()));

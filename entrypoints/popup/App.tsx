@@ -12,7 +12,14 @@ import { createStoreSearch } from '@/facts/search';
 import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
 import { type PageMention, type PageSummary, pageMessages, topFrameOf } from '@/lib/messages';
-import { loadSettings, sanitizeSettings, storeSettings, watchSettings, type Settings } from '@/lib/settings';
+import {
+  applySettingsChange,
+  changeSettings,
+  loadSettings,
+  watchSettings,
+  type Settings,
+  type SettingsChange,
+} from '@/lib/settings';
 
 /** The tab the popup speaks about: the active tab, or `?tab=<id>` when opened as a page. */
 async function targetTabId(): Promise<number | null> {
@@ -76,16 +83,23 @@ export function App() {
   const detailId = trail.at(-1) ?? null;
   const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
 
-  // The popup holds the current settings (kept fresh by the watcher), so a change is written at once,
-  // without reading first: the popup may close right after the click.
+  /** Why the last change was not stored, when the browser refused it. */
+  const [saveError, setSaveError] = useState('');
+  // A change shows at once, and is stored as that one change applied to what is stored by then: another
+  // popup may have changed another setting meanwhile, and writing the whole value held here would undo it.
   const settingsNow = useRef(settings);
   settingsNow.current = settings;
-  const update = (change: (s: Settings) => Settings) => {
+  const update = (change: SettingsChange) => {
     if (!settingsNow.current) return;
-    const next = sanitizeSettings(change(settingsNow.current));
-    settingsNow.current = next;
-    setSettings(next);
-    void storeSettings(next);
+    const shown = applySettingsChange(settingsNow.current, change);
+    settingsNow.current = shown;
+    setSettings(shown);
+    setSaveError('');
+    changeSettings(change).catch((error: unknown) => {
+      setSaveError(`Your change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      // The switches go back to what is stored.
+      void loadSettings().then(setSettings);
+    });
   };
   const open = (id: string) => {
     setShowTimeline(false);
@@ -160,8 +174,7 @@ export function App() {
               checked={settings.enabled}
               data-setting="enabled"
               onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                update((s) => ({ ...s, enabled: on }));
+                update({ key: 'enabled', on: (e.currentTarget as HTMLInputElement).checked });
               }}
             />
           </label>
@@ -258,6 +271,11 @@ export function App() {
           </p>
           <section class="pl-section" aria-labelledby="pl-settings-title">
             <h2 id="pl-settings-title">Settings</h2>
+            {saveError && (
+              <p class="pl-error" role="alert">
+                {saveError}
+              </p>
+            )}
             {settings && <SettingsPanel settings={settings} host={page?.host || null} onChange={update} />}
           </section>
         </>

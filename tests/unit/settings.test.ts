@@ -3,14 +3,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_VERSION,
+  applySettingsChange,
+  changeSettings,
   isActiveOn,
   loadSettings,
   migrateSettingsV1,
   sanitizeSettings,
   saveSettings,
-  settingsItem,
   siteOf,
   storeSettings,
+  storedVersion,
 } from '../../lib/settings';
 
 const stored = async () => fakeBrowser.storage.local.get(['settings', 'settings$']);
@@ -67,7 +69,6 @@ describe('settings', () => {
       settings: { enabled: false, categories: DEFAULT_SETTINGS.categories, disabledSites: ['WWW.News.Example'] },
       settings$: { v: 1 },
     });
-    await settingsItem.migrate();
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false, disabledSites: ['news.example'] });
     const after = await stored();
     expect(after.settings$).toEqual({ v: SETTINGS_VERSION });
@@ -92,7 +93,7 @@ describe('settings', () => {
     vi.spyOn(local, 'get').mockImplementation(async (keys) => {
       const result = await get(keys);
       // The popup stores a change just after the repair has read the corrupt value.
-      if (keys === 'settings' && ++settingsReads === 2) await storeSettings(change);
+      if (keys === 'settings' && ++settingsReads === 1) await storeSettings(change);
       return result;
     });
     expect(settingsReads).toBe(0);
@@ -103,7 +104,6 @@ describe('settings', () => {
 
   it('repairs garbage in the value and in its version record', async () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage', settings$: 'not meta' });
-    await settingsItem.migrate();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await stored()).toEqual({ settings: DEFAULT_SETTINGS, settings$: { v: SETTINGS_VERSION } });
   });
@@ -113,8 +113,6 @@ describe('settings', () => {
       settings: { enabled: false, categories: { person: false }, disabledSites: ['a.example'], futureField: 1 },
       settings$: { v: 99 },
     });
-    // @wxt-dev/storage refuses to downgrade (and logs it); reading must still work.
-    await expect(settingsItem.migrate()).rejects.toThrow(/downgrade/i);
     const s = await loadSettings();
     expect(s).toEqual({
       enabled: false,
@@ -130,6 +128,59 @@ describe('settings', () => {
     await saveSettings((s) => ({ ...s, disabledSites: ['www.site.example'] }));
     const after = await stored();
     expect(after.settings).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['site.example'] });
+  });
+
+  it('reads stored versions: whole numbers from 1, none as 1, anything else as unknown', () => {
+    expect(storedVersion(undefined)).toBe(1);
+    expect(storedVersion(null)).toBe(1);
+    expect(storedVersion({})).toBe(1);
+    expect(storedVersion({ v: 2 })).toBe(2);
+    expect(storedVersion({ v: 99 })).toBe(99);
+    for (const meta of [{ v: -1 }, { v: 0 }, { v: -1e9 }, { v: 1.5 }, { v: 1e300 }, { v: '2' }, 'not meta', [2]])
+      expect(storedVersion(meta), JSON.stringify(meta)).toBeNull();
+  });
+
+  it('repairs an absurd stored version at once, without running a migration per version', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: false, categories: DEFAULT_SETTINGS.categories, disabledSites: [] },
+      settings$: { v: -1e9 },
+    });
+    const started = performance.now();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((await stored()).settings$).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('applies a change to one key and leaves the rest as stored', () => {
+    const current = sanitizeSettings({ enabled: true, categories: { malware: false }, disabledSites: ['a.example'] });
+    expect(applySettingsChange(current, { key: 'enabled', on: false })).toEqual({ ...current, enabled: false });
+    expect(applySettingsChange(current, { key: 'category', category: 'person', on: false }).categories).toEqual({
+      ...current.categories,
+      person: false,
+    });
+    expect(applySettingsChange(current, { key: 'site', site: 'www.B.example', on: false }).disabledSites).toEqual([
+      'a.example',
+      'b.example',
+    ]);
+    expect(applySettingsChange(current, { key: 'site', site: 'a.example', on: true }).disabledSites).toEqual([]);
+    // Switching a site off twice lists it once.
+    const twice = applySettingsChange(current, { key: 'site', site: 'a.example', on: false });
+    expect(twice.disabledSites).toEqual(['a.example']);
+  });
+
+  it('keeps both of two changes made from values read before either was stored', async () => {
+    await Promise.all([
+      changeSettings({ key: 'category', category: 'malware', on: false }),
+      changeSettings({ key: 'category', category: 'person', on: false }),
+    ]);
+    const s = await loadSettings();
+    expect([s.categories.malware, s.categories.person]).toEqual([false, false]);
+    expect((await stored()).settings$).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('rejects a change the browser refuses to store', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(changeSettings({ key: 'enabled', on: false })).rejects.toThrow(/quota/i);
   });
 
   it('is off for disabled sites and when the master switch is off', () => {
