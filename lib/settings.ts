@@ -36,6 +36,49 @@ export function siteOf(host: string): string {
     .replace(/^www\./, '');
 }
 
+/** The one site every local file (`file://`) shares: files have no host name to tell them apart. */
+export const FILE_SITE = 'file://';
+
+/** What `documentSite` reads of a document's location. */
+export interface DocumentLocation {
+  protocol: string;
+  hostname: string;
+  href: string;
+  /** Chromium only: the origins of the frames above, nearest first. */
+  ancestorOrigins?: ArrayLike<string>;
+}
+
+/**
+ * The site a document's per-site switch speaks for. A document with a host
+ * name is that host's site; `file://` pages share FILE_SITE; a frame with no
+ * host of its own (srcdoc, about:blank, data: and blob: documents) belongs to
+ * the site of the frame that made it: the nearest ancestor origin where the
+ * browser lists them (Chromium's `location.ancestorOrigins`), else its
+ * referrer (Firefox has no ancestorOrigins; a srcdoc or about:blank frame's
+ * referrer is its parent's URL), else the origin inside a blob: URL. Empty
+ * when nothing says.
+ */
+export function documentSite(location: DocumentLocation, referrer = ''): string {
+  if (location.hostname) return siteOf(location.hostname);
+  if (location.protocol === 'file:') return FILE_SITE;
+  const candidates = [
+    ...(location.ancestorOrigins ? Array.from(location.ancestorOrigins).slice(0, 1) : []),
+    referrer,
+    location.protocol === 'blob:' ? location.href.slice('blob:'.length) : '',
+  ];
+  for (const candidate of candidates) {
+    if (!candidate || candidate === 'null') continue;
+    try {
+      const url = new URL(candidate);
+      if (url.hostname) return siteOf(url.hostname);
+      if (url.protocol === 'file:') return FILE_SITE;
+    } catch {
+      // Not a URL: the next candidate may say.
+    }
+  }
+  return '';
+}
+
 /**
  * Repairs whatever is stored into valid settings: unknown keys are dropped,
  * a wrong type falls back to its default, missing categories are on. A

@@ -5,7 +5,7 @@ import { bundledClaimSubjects, bundledLexicon } from '@/facts/bundled-lexicon';
 import { createClaimChecker } from '@/facts/claims';
 import { compileLexiconInSlices } from '@/facts/lexicon';
 import { backgroundMessages } from '@/lib/messages';
-import { loadSettings, watchSettings } from '@/lib/settings';
+import { documentSite, loadSettings, watchSettings } from '@/lib/settings';
 import { BadgeCount } from './badge-count';
 import { CardHost } from './card-host';
 import { SHADOW_ATTACHED_EVENT } from './dom-rules';
@@ -36,7 +36,8 @@ export default defineContentScript({
 
 /** Wires the page side together; every part is undone when the extension goes away. */
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
-  const host = location.hostname;
+  // The site the per-site switch speaks of; srcdoc and about:blank frames belong to the site that made them.
+  const host = documentSite(location, document.referrer);
   const isTop = window === window.top;
   const initial = await loadSettings();
   // Compiled in slices, each recorded as a case-lens:compile measure: a large store must not block the page.

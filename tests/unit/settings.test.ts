@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
+  FILE_SITE,
   SETTINGS_VERSION,
   applySettingsChange,
   changeSettings,
+  documentSite,
   isActiveOn,
   loadSettings,
   migrateSettingsV1,
@@ -181,6 +183,24 @@ describe('settings', () => {
   it('rejects a change the browser refuses to store', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     await expect(changeSettings({ key: 'enabled', on: false })).rejects.toThrow(/quota/i);
+  });
+
+  it('gives hostless documents the site of the frame that made them, and file pages one site', () => {
+    const at = (href: string, ancestorOrigins?: string[]) => {
+      const url = new URL(href);
+      return { protocol: url.protocol, hostname: url.hostname, href, ancestorOrigins };
+    };
+    expect(documentSite(at('https://www.news.example/a'))).toBe('news.example');
+    expect(documentSite(at('file:///home/reader/case.html'))).toBe(FILE_SITE);
+    // Chromium: srcdoc and about:blank frames list their ancestors' origins.
+    expect(documentSite(at('about:srcdoc', ['https://www.news.example', 'https://top.example']))).toBe('news.example');
+    expect(documentSite(at('about:blank', ['file://']))).toBe(FILE_SITE);
+    // Firefox: no ancestorOrigins, the referrer is the parent's URL.
+    expect(documentSite(at('about:blank'), 'https://News.Example/story')).toBe('news.example');
+    expect(documentSite(at('blob:https://www.news.example/4f1c'))).toBe('news.example');
+    // An opaque ancestor ("null", a sandboxed frame) and no referrer: nothing says.
+    expect(documentSite(at('about:blank', ['null']))).toBe('');
+    expect(documentSite(at('data:text/html,hi'), 'not a url')).toBe('');
   });
 
   it('is off for disabled sites and when the master switch is off', () => {
