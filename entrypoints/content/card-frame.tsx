@@ -42,6 +42,8 @@ export class CardFrame {
 
   /** Creates and mounts the (empty) UI once; a failed attempt is tried again on the next call. */
   prepare(): Promise<void> {
+    // A single-page app that replaced <body> took the card's host with it: mount a new one.
+    if (this.ui && !this.ui.shadowHost.isConnected) this.destroy();
     this.ready ??= this.create().catch(() => {
       // The page defined an element of our name to break the card: try again with a name of our own.
       this.ready = null;
@@ -75,6 +77,7 @@ export class CardFrame {
     this.ui = null;
     this.ready = null;
     this.container = null;
+    this.warmedUp = false;
   }
 
   /** Keeps the card beside `anchor` while either moves; `onPlaced` runs after each placement. */

@@ -196,6 +196,21 @@ export class Highlighter {
   }
 
   /**
+   * Merges back every wrapper and remainder that follows `source` (a text node
+   * we split), so that it holds its whole text again, as the page wrote it.
+   */
+  restoreFrom(source: Text): void {
+    const chain: HTMLElement[] = [];
+    for (let node = source.nextSibling; node; node = node.nextSibling) {
+      if (this.marks.has(node as HTMLElement)) chain.push(node as HTMLElement);
+      else if (!this.isCreatedText(node)) break;
+    }
+    // Newest first, as `unwrap` does; the other pieces of a match that spanned elements go with it.
+    const partners = new Set(chain.flatMap((m) => this.pieces.get(m) ?? []));
+    this.unwrap((_, mark) => partners.has(mark));
+  }
+
+  /**
    * The page rewrote a text node that we had split (React sets `nodeValue` on
    * the node it rendered). Its new value is the whole text, so the wrappers
    * and remainders after it are stale: remove them without merging.

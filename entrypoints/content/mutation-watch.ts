@@ -30,8 +30,8 @@ export class MutationWatch {
   private readonly queue: Node[] = [];
   /** The same subtrees as `queue`, so that a node changed a thousand times is queued once. */
   private readonly queued = new Set<Node>();
-  /** A full walk is queued and not yet begun: it will read whatever changes meanwhile. */
-  private fullScanQueued = false;
+  /** The root of a full walk that is queued and not yet begun: it will read whatever changes meanwhile. */
+  private fullScanRoot: Node | null = null;
   private readonly observers = new Map<Document | ShadowRoot, MutationObserver>();
   /** Set when the page removed nodes (which may take the case context with them); the scanner clears it. */
   removedAny = false;
@@ -52,7 +52,16 @@ export class MutationWatch {
   observe(root: Document | ShadowRoot, onRecords: (records: MutationRecord[]) => void): void {
     if (this.observers.has(root)) return;
     const observer = new MutationObserver(onRecords);
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // What a split text node held: an append to it is told apart from a rewrite.
+      characterDataOldValue: true,
+      // A block that becomes an editor must lose its highlights before the editor reads them.
+      attributes: true,
+      attributeFilter: ['contenteditable', 'role'],
+    });
     this.observers.set(root, observer);
   }
 
@@ -65,11 +74,13 @@ export class MutationWatch {
   clear(): void {
     this.queue.length = 0;
     this.queued.clear();
-    this.fullScanQueued = false;
+    this.fullScanRoot = null;
   }
 
   enqueue(node: Node | null): void {
-    if (!node || this.fullScanQueued || this.queued.has(node)) return;
+    // A queued full walk reads everything, unless the page has since replaced the root it would walk.
+    if (this.fullScanRoot?.isConnected) return;
+    if (!node || this.queued.has(node)) return;
     if (this.queue.length >= STORM_THRESHOLD) {
       // A storm: one walk over everything costs less than thousands of small ones.
       this.queueFullScan();
@@ -82,13 +93,14 @@ export class MutationWatch {
   /** Replaces all queued work with one walk over the document and its known shadow roots. */
   queueFullScan(): void {
     this.clear();
-    const roots: Node[] = [this.doc.body ?? this.doc.documentElement];
+    const top = this.doc.body ?? this.doc.documentElement;
+    const roots: Node[] = [top];
     for (const root of this.observers.keys()) if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) roots.push(root);
     for (const root of roots) {
       this.queue.push(root);
       this.queued.add(root);
     }
-    this.fullScanQueued = true;
+    this.fullScanRoot = top;
   }
 
   /** The next queued subtree still worth walking, or null. */
@@ -96,7 +108,7 @@ export class MutationWatch {
     while (this.queue.length > 0) {
       const root = this.queue.shift()!;
       this.queued.delete(root);
-      if (root === (this.doc.body ?? this.doc.documentElement)) this.fullScanQueued = false;
+      if (root === this.fullScanRoot) this.fullScanRoot = null;
       if (!root.isConnected) continue;
       // A subtree inside another queued subtree is read by the outer walk.
       if (this.hasQueuedAncestor(root)) continue;
@@ -130,11 +142,19 @@ export class MutationWatch {
     const { highlighter } = this;
     let pageChanged = false;
     for (const record of records) {
+      if (record.type === 'attributes') {
+        const target = record.target as Element;
+        if (isOurs(target)) continue;
+        pageChanged = true;
+        if (isSkippedElement(target)) this.quietly(() => highlighter.unwrap((_, mark) => target.contains(mark)));
+        else this.enqueue(target);
+        continue;
+      }
       if (record.type === 'characterData') {
         const target = record.target as Text;
         if (isOurs(target)) continue;
         pageChanged = true;
-        if (highlighter.isFollowedByMark(target)) this.quietly(() => highlighter.discardAfterRewrite(target));
+        if (highlighter.isFollowedByMark(target)) this.quietly(() => this.readSplitNodeChange(target, record.oldValue));
         this.enqueue(blockAround(target));
         continue;
       }
@@ -156,6 +176,25 @@ export class MutationWatch {
       }
     }
     return pageChanged;
+  }
+
+  /**
+   * The page changed a text node we had split (it holds only the text before
+   * our first wrapper). A page that appends to a node it holds (chat logs,
+   * tickers) means the whole text it wrote plus the new words: the pieces are
+   * merged back and the words appended to the end. Anything else is a rewrite
+   * (React sets the whole value): the stale pieces after it go.
+   */
+  private readSplitNodeChange(target: Text, oldValue: string | null): void {
+    const data = target.data;
+    if (oldValue !== null && data.length > oldValue.length && data.startsWith(oldValue)) {
+      const appended = data.slice(oldValue.length);
+      target.data = oldValue;
+      this.highlighter.restoreFrom(target);
+      target.appendData(appended);
+      return;
+    }
+    this.highlighter.discardAfterRewrite(target);
   }
 
   private hasQueuedAncestor(node: Node): boolean {

@@ -120,4 +120,41 @@ describe('scanner scheduling', () => {
     expect(document.querySelector('case-lens-mark')).toBeNull();
     document.designMode = 'off';
   });
+
+  it('keeps the whole sentence when the page appends to a text node it holds and we split', async () => {
+    const { highlighter } = start('<p id="log">Park Jin Hyok was charged.</p>');
+    const held = document.getElementById('log')!.firstChild as Text;
+    await idle();
+    expect(highlighter.size).toBe(1);
+    held.appendData(' The hearing was adjourned.');
+    await idle();
+    expect(document.getElementById('log')!.textContent).toBe('Park Jin Hyok was charged. The hearing was adjourned.');
+    expect(highlighter.names()).toHaveLength(1);
+  });
+
+  it('takes highlights out of a block that becomes editable, and reads it again when it stops being', async () => {
+    const { highlighter } = start('<div id="box"><p>Park Jin Hyok</p></div><p>WannaCry</p>');
+    await idle();
+    const box = document.getElementById('box')!;
+    box.setAttribute('contenteditable', 'true'); // jsdom has no contentEditable property
+    await idle();
+    expect(box.querySelector('case-lens-mark')).toBeNull();
+    expect(entitiesOf(highlighter)).toEqual(['wannacry']);
+    box.removeAttribute('contenteditable');
+    await idle();
+    expect(box.querySelector('case-lens-mark')).not.toBeNull();
+  });
+
+  it('reads a new body that replaced the old one while a full walk was queued', async () => {
+    const { highlighter } = start('<p>Park Jin Hyok</p>');
+    scanner!.rescan();
+    const next = document.createElement('body');
+    next.innerHTML = '<p>Ghaleb Alaumary</p>';
+    document.body.replaceWith(next);
+    await idle();
+    expect(entitiesOf(highlighter)).toEqual(['ghaleb-alaumary']);
+    next.insertAdjacentHTML('beforeend', '<p>WannaCry</p>');
+    await idle();
+    expect(entitiesOf(highlighter)).toEqual(['ghaleb-alaumary', 'wannacry']);
+  });
 });
