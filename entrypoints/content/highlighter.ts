@@ -1,4 +1,5 @@
 import { type Annotation, isContradiction } from '@/facts/annotator';
+import { outputAttributes } from './mark-output';
 import { MARK_TAG } from './dom-rules';
 import { DocumentOrderedList } from './document-order';
 
@@ -27,24 +28,6 @@ function coveredTextNodes(range: PlacedRange): Text[] {
   return [];
 }
 
-/** The attributes a wrapper carries for readers and outside checks (CONTRACT.md); never read back. */
-function outputAttributes(annotation: Annotation): [string, string][] {
-  const out: [string, string][] = [
-    ['data-entity', annotation.entityId],
-    ['data-category', annotation.category],
-  ];
-  if (annotation.kind === 'wrong-form') {
-    out.push(['data-wrong-form', String(annotation.aliasIndex)], ['data-claim', 'contradicted']);
-  } else if (annotation.kind === 'value') {
-    out.push(
-      ['data-claim', annotation.verdict],
-      ['data-claim-index', String(annotation.claimIndex)],
-      ['data-claim-kind', annotation.claimKind],
-    );
-  }
-  return out;
-}
-
 /**
  * Wraps annotated ranges, remembers what each wrapper means, and undoes the
  * wrapping exactly.
@@ -57,9 +40,7 @@ function outputAttributes(annotation: Annotation): [string, string][] {
  * Each piece of a range is wrapped the way mark.js's `markRanges` did it: the
  * original text node keeps the text before the match (possibly empty), a
  * wrapper holds a new text node with the match, and a new node holds the rest
- * (possibly empty). The scanner already knows the exact nodes and offsets, so
- * splitting them here costs a few microseconds a match (see the README for why
- * mark.js itself left the content script).
+ * (possibly empty); see the README for why mark.js itself left.
  *
  * Unwrapping reverses exactly that (mark.js's own `unmark()` calls
  * `normalize()`, which would also merge the page's own adjacent text nodes),
