@@ -6,6 +6,7 @@ import { createClaimChecker } from '@/facts/claims';
 import { compileLexiconInSlices } from '@/facts/lexicon';
 import { backgroundMessages } from '@/lib/messages';
 import { documentSite, loadSettings, watchSettings } from '@/lib/settings';
+import { guardAgainstForgedAnnouncements } from './announcement-guard';
 import { BadgeCount } from './badge-count';
 import { CardHost } from './card-host';
 import { SHADOW_ATTACHED_EVENT } from './dom-rules';
@@ -36,6 +37,7 @@ export default defineContentScript({
 
 /** Wires the page side together; every part is undone when the extension goes away. */
 async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
+  guardAgainstForgedAnnouncements(ctx);
   // The site the per-site switch speaks of; srcdoc and about:blank frames belong to the site that made them.
   const host = documentSite(location, document.referrer);
   const isTop = window === window.top;

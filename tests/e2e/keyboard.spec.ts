@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { textNodesSnapshot, type Harness } from './extension';
 import { launchForFile, openScanned } from './session';
-import { sendToTab, tabIdOf } from './worker';
+import { askPage, tabIdOf } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const MENTIONS = '/tests/fixtures/reader/mentions.html';
@@ -17,9 +17,7 @@ const open = (path: string): Promise<Page> => openScanned(h, path);
  * the `stepHighlight` message of lib/messages.ts, in @webext-core/messaging's envelope.
  */
 async function command(page: Page, direction: 'next' | 'previous'): Promise<unknown> {
-  const message = { id: 1, type: 'stepHighlight', data: direction, timestamp: Date.now() };
-  const response = (await sendToTab(h, await tabIdOf(h, page), message)) as { res?: unknown } | undefined;
-  return response?.res;
+  return askPage(h, await tabIdOf(h, page), 'stepHighlight', direction);
 }
 
 /** Where focus is: the highlight's entity and text, or the card's title when the card has it. */

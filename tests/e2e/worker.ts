@@ -28,6 +28,15 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
   return id;
 }
 
+/**
+ * Asks a tab's top frame what the popup and the keyboard commands ask (lib/messages.ts), in
+ * @webext-core/messaging's envelope, and returns the answer.
+ */
+export async function askPage(h: Harness, tabId: number, type: string, data?: unknown): Promise<unknown> {
+  const message = { id: 1, type, data, timestamp: Date.now() };
+  return ((await sendToTab(h, tabId, message)) as { res?: unknown } | undefined)?.res;
+}
+
 /** Sends a message to a tab's top frame exactly as the background does. */
 export function sendToTab(h: Harness, tabId: number, message: unknown): Promise<unknown> {
   return h.worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message] as const);

@@ -1,0 +1,245 @@
+import { expect, test, type Page } from '@playwright/test';
+import { setInPopup, type Harness } from './extension';
+import { extensionUiTexts } from './outside';
+import { launchForFile, openScanned } from './session';
+import { askPage, readStorage, tabIdOf, writeStorage } from './worker';
+
+/**
+ * Pages that change, misbehave or attack (the ways a page can lose its text, freeze, forge a verdict or switch Case Lens off), one
+ * test each, judged only by what the contract lets anyone observe: the
+ * `data-*` output of highlights, `case-lens-*` elements read over the
+ * DevTools protocol, `case-lens:scan` measures, browser traces, and the same
+ * page in the same Chromium without the extension.
+ */
+
+const HOSTILE = '/tests/fixtures/hostile';
+const CASE_PAGE = '/tests/fixtures/live/case-page.html';
+
+let h: Harness;
+launchForFile((harness) => {
+  h = harness;
+});
+
+declare global {
+  interface Window {
+    held: Text;
+    seen: unknown;
+  }
+}
+
+/** Whether a visible piece of the extension's UI names `text`: a card that opened. */
+async function cardShowing(page: Page, text: string): Promise<boolean> {
+  return (await extensionUiTexts(page)).some((t) => t.includes(text));
+}
+
+test('1 page text: appendData on a text node the page holds never loses its sentence', async () => {
+  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
+  const before = (await page.locator('#log').textContent())!;
+  const appended = ' The hearing was adjourned.';
+  const heldBefore = await page.evaluate((words) => {
+    const data = window.held.data;
+    window.held.appendData(words);
+    return data;
+  }, appended);
+  await page.waitForTimeout(800);
+  const after = (await page.locator('#log').textContent())!;
+  // Appending to the node the page holds means at the end of its text (what the page gets without Case
+  // Lens) or, where wrapping split that node, right after what the held piece held: never anything less.
+  const readings = [before + appended, before.slice(0, heldBefore.length) + appended + before.slice(heldBefore.length)];
+  expect(readings, `the paragraph now reads ${JSON.stringify(after)}`).toContain(after);
+  await page.close();
+});
+
+test('4 single-page apps: after a storm and a replaced <body>, the new body is scanned and its card opens', async () => {
+  const page = await openScanned(h, CASE_PAGE);
+  // A card opened before the navigation: its host lived in the old body.
+  await page.locator('[data-entity="park-jin-hyok"]').first().hover();
+  await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
+  await page.mouse.move(1, 1);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        // The old view re-renders a long list, then the app navigates and swaps the body within 100 ms.
+        const feed = document.getElementById('feed')!;
+        for (let i = 0; i < 600; i += 1) {
+          const p = document.createElement('p');
+          p.textContent = `Market note ${i}.`;
+          feed.append(p);
+        }
+        setTimeout(() => {
+          history.pushState({}, '', '/next-article');
+          const body = document.createElement('body');
+          body.innerHTML = '<main><h1>Sentenced</h1><p id="next">Ghaleb Alaumary was sentenced in Savannah.</p></main>';
+          document.body.replaceWith(body);
+          resolve();
+        }, 20);
+      }),
+  );
+  await expect(page.locator('#next [data-entity="ghaleb-alaumary"]')).toHaveCount(1, { timeout: 5000 });
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'later';
+    p.textContent = 'Park Jin Hyok remains at large.';
+    document.body.append(p);
+  });
+  await expect(page.locator('#later [data-entity="park-jin-hyok"]')).toHaveCount(1, { timeout: 5000 });
+  await page.locator('#next [data-entity="ghaleb-alaumary"]').hover();
+  await expect.poll(() => cardShowing(page, 'Ghaleb Alaumary'), { timeout: 5000 }).toBe(true);
+  await page.close();
+});
+
+test('5 forgery: a page-made mark opens no card, and rewritten verdicts change nothing Case Lens reports', async () => {
+  const page = await openScanned(h, '/tests/fixtures/claims/garbled-report.html');
+  const tabId = await tabIdOf(h, page);
+  const checksBefore = ((await askPage(h, tabId, 'pageSummary')) as { checks: unknown[] }).checks;
+  expect(checksBefore.length).toBeGreaterThan(0);
+
+  await page.evaluate(() => {
+    const forged = document.createElement('case-lens-mark');
+    forged.id = 'forged';
+    forged.setAttribute('data-entity', 'park-jin-hyok');
+    forged.setAttribute('data-category', 'person');
+    forged.setAttribute('data-claim', 'confirmed');
+    forged.setAttribute('data-claim-index', '0');
+    forged.textContent = 'they stole $9';
+    const p = document.createElement('p');
+    p.append('Our sources: ', forged, '.');
+    document.querySelector('article')!.append(p);
+    forged.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+  });
+  await page.waitForTimeout(1000);
+  expect(await extensionUiTexts(page), 'a card opened for a synthetic event on a forged mark').toEqual([]);
+  // A real pointer on the forged element: trusted event, but not the extension's mark.
+  await page.locator('#forged').hover();
+  await page.waitForTimeout(1000);
+  expect(await extensionUiTexts(page), 'a card opened for a forged mark').toEqual([]);
+
+  // The page rewrites the verdicts of the real markers: the popup's checks do not change.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('[data-claim="contradicted"]'))
+      el.setAttribute('data-claim', 'confirmed');
+  });
+  const checksAfter = ((await askPage(h, tabId, 'pageSummary')) as { checks: unknown[] }).checks;
+  expect(checksAfter).toEqual(checksBefore);
+
+  await page.close();
+});
+
+test('6 announcement: a replayed start message neither stops Case Lens nor tells the page its id', async () => {
+  const page = await openScanned(h, `${HOSTILE}/announce.html`);
+  const marks = await page.locator('[data-entity]').count();
+  expect(marks).toBeGreaterThan(0);
+  const received = await page.evaluate(() => JSON.stringify(window.seen));
+  expect(received, 'messages the page received').not.toContain(h.extensionId);
+  await page.evaluate((id) => {
+    // Everything the page heard, and WXT's announcement rebuilt for an id learnt elsewhere, with another messageId.
+    const types = new Set<string>([`${id}:content:wxt:content-script-started`]);
+    for (const data of window.seen as { type?: unknown }[]) if (typeof data?.type === 'string') types.add(data.type);
+    for (const type of types) {
+      const detail = { contentScriptName: 'content', messageId: 'from-the-page' };
+      window.postMessage({ type, ...detail }, '*');
+      document.dispatchEvent(new CustomEvent(type, { detail }));
+    }
+  }, h.extensionId);
+  await page.waitForTimeout(500);
+  expect(await page.locator('[data-entity]').count()).toBe(marks);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Ghaleb Alaumary was sentenced in Savannah.';
+    document.getElementById('feed')!.append(p);
+  });
+  await expect(page.locator('#feed [data-entity="ghaleb-alaumary"]')).toHaveCount(1, { timeout: 5000 });
+  await page.close();
+});
+
+test('9 frames without a host: the per-site switch covers srcdoc and about:blank frames of the site', async () => {
+  const page = await openScanned(h, `${HOSTILE}/frames.html`);
+  const marksPerFrame = () =>
+    Promise.all(page.frames().map((f) => f.evaluate(() => document.querySelectorAll('[data-entity]').length)));
+  await expect
+    .poll(marksPerFrame, { timeout: 5000 })
+    .toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
+  for (const count of await marksPerFrame()) expect(count).toBeGreaterThan(0);
+  const tabId = await tabIdOf(h, page);
+  await setInPopup(h, 'input[data-setting="site"]', false, tabId);
+  try {
+    await expect.poll(marksPerFrame, { timeout: 5000 }).toEqual([0, 0, 0]);
+  } finally {
+    await setInPopup(h, 'input[data-setting="site"]', true, tabId);
+  }
+  await page.close();
+});
+
+test('10 page elements: a page that defines its own case-lens-card cannot break the card', async () => {
+  const page = await openScanned(h, `${HOSTILE}/own-elements.html`);
+  const mark = page.locator('[data-entity="park-jin-hyok"]').first();
+  // The first hover may meet the page's element; the second must work all the same.
+  await mark.hover();
+  await page.waitForTimeout(1000);
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(800);
+  await mark.hover();
+  await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
+  await page.close();
+});
+
+test('11 settings: two popups changing different settings at once both keep their change', async () => {
+  const first = await h.context.newPage();
+  await first.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const second = await h.context.newPage();
+  await second.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  for (const popup of [first, second]) await expect(popup.locator('input[data-category="malware"]')).toBeChecked();
+  // Both clicks in one task, before either popup hears of the other's write.
+  await first.evaluate(() => {
+    const views = (
+      globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } }
+    ).chrome.extension.getViews({ type: 'tab' });
+    const popups = views.filter((v) => v.location.pathname === '/popup.html');
+    popups[0]!.document.querySelector<HTMLInputElement>('input[data-category="malware"]')!.click();
+    popups[1]!.document.querySelector<HTMLInputElement>('input[data-category="person"]')!.click();
+  });
+  await expect
+    .poll(async () => {
+      const { categories } = ((await readStorage(h, ['settings'])).settings ?? {}) as {
+        categories?: Record<string, boolean>;
+      };
+      return [categories?.malware, categories?.person];
+    })
+    .toEqual([false, false]);
+  await first.close();
+  await second.close();
+  await writeStorage(h, { settings: { enabled: true, categories: {}, disabledSites: [] } });
+});
+
+test('11 settings: a write the browser refuses is shown in the popup, not silently lost', async () => {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  await expect(popup.locator('input[data-category="malware"]')).toBeChecked();
+  // Fill storage to its quota: the next settings write that grows the value fails.
+  await h.worker.evaluate(async () => {
+    const local = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: { QUOTA_BYTES: number; getBytesInUse(k: null): Promise<number>; set(i: object): Promise<void> };
+          };
+        };
+      }
+    ).chrome.storage.local;
+    const used = await local.getBytesInUse(null);
+    await local.set({ filler: 'x'.repeat(local.QUOTA_BYTES - used - 'filler'.length - 2) });
+  });
+  try {
+    await popup.locator('input[data-category="malware"]').click();
+    await expect(popup.getByRole('alert')).toContainText(/not saved|could not/i, { timeout: 5000 });
+  } finally {
+    await h.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }
+      ).chrome.storage.local.remove('filler'),
+    );
+    await popup.close();
+    await writeStorage(h, { settings: { enabled: true, categories: {}, disabledSites: [] } });
+  }
+});
