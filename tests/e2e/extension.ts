@@ -7,6 +7,7 @@ import { serveDirectory } from '../../scripts/static-server.mjs';
 // @ts-expect-error: a plain ES module shared with the scripts
 import { chromiumArgs } from '../../scripts/browser.mjs';
 import { readStorage } from './worker';
+import { scanFinished } from './driver/page';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const ROOT = resolve('.');
@@ -89,16 +90,7 @@ export async function launch(
  * after a short delay.
  */
 export async function waitForScan(page: Page | Frame, quietMs = 300, afterSlices = 0): Promise<void> {
-  await page.waitForFunction(
-    ([quiet, after]) => {
-      const measures = performance.getEntriesByName('case-lens:scan');
-      if (measures.length === 0 || measures.length <= after) return false;
-      const last = measures[measures.length - 1]!;
-      return performance.now() - (last.startTime + last.duration) > quiet;
-    },
-    [quietMs, afterSlices] as const,
-    { polling: 50 },
-  );
+  await page.waitForFunction(scanFinished, [quietMs, afterSlices] as const, { polling: 50 });
 }
 
 /** How many `case-lens:scan` slices a document has recorded, and their total time in ms. */

@@ -1,5 +1,16 @@
 import type { Evaluator, PageFunction, Tab } from './types';
 
+/**
+ * Runs in the page: true once no `case-lens:scan` slice has run for `quiet`
+ * ms, and more than `after` slices have run in all.
+ */
+export function scanFinished([quiet, after]: readonly [number, number]): boolean {
+  const measures = performance.getEntriesByName('case-lens:scan');
+  if (measures.length === 0 || measures.length <= after) return false;
+  const last = measures[measures.length - 1]!;
+  return performance.now() - (last.startTime + last.duration) > quiet;
+}
+
 /** Polls `fn` in the page until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<A>(
   target: Evaluator,
@@ -21,17 +32,7 @@ export async function waitFor<A>(
  * before it: the wait then also needs a newer slice.
  */
 export function waitForScan(target: Evaluator, quietMs = 300, afterSlices = 0): Promise<void> {
-  return waitFor(
-    target,
-    ([quiet, after]) => {
-      const measures = performance.getEntriesByName('case-lens:scan');
-      if (measures.length === 0 || measures.length <= after) return false;
-      const last = measures[measures.length - 1]!;
-      return performance.now() - (last.startTime + last.duration) > quiet;
-    },
-    [quietMs, afterSlices] as const,
-    { what: 'the scan to finish' },
-  );
+  return waitFor(target, scanFinished, [quietMs, afterSlices] as const, { what: 'the scan to finish' });
 }
 
 /** How many `case-lens:scan` slices a document has recorded. */
