@@ -9,6 +9,7 @@ import {
   type Source,
 } from './schema';
 import { aliasKey } from './alias-key';
+import { entityHeader } from './entity-header';
 
 /** A record that failed validation, named so a reader can find it. */
 export class FactStoreError extends Error {
@@ -111,11 +112,7 @@ function canonicalClaim(c: Claim): Claim {
 /** The record in canonical order: fixed key order, facts by date, relations sorted. */
 export function canonicalEntity(e: EntityRecord): EntityRecord {
   return {
-    id: e.id,
-    name: e.name,
-    category: e.category,
-    ...(e.kind ? { kind: e.kind } : {}),
-    summary: e.summary,
+    ...entityHeader(e),
     aliases: e.aliases.map(canonicalAlias),
     ...(e.catalogueIds
       ? {

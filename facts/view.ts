@@ -1,6 +1,7 @@
 import { describeAbout, describeRecord } from './claims';
 import type { Category, ClaimKind, EntityRecord, Fact, RelationType, Source } from './schema';
 import { type SourceKind, sourceKind } from './source-kinds';
+import { entityHeader } from './entity-header';
 
 /** A relation as the card shows it: resolved to the other entity's name. */
 export interface RelationView {
@@ -147,11 +148,7 @@ export function buildEntityView(
     .map((i) => entity.claims[i])
     .filter((c) => c !== undefined);
   return {
-    id: entity.id,
-    name: entity.name,
-    category: entity.category,
-    ...(entity.kind ? { kind: entity.kind } : {}),
-    summary: entity.summary,
+    ...entityHeader(entity),
     aliases: entity.aliases.filter((a) => !a.correction).map((a) => a.text),
     facts: factsNewestFirst(entity.facts).map((f) => ({ ...f, sources: withKinds(f.sources) })),
     relations,

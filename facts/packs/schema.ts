@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aliasSchema, type EntityRecord, entitySchema, sourceSchema } from '../schema';
+import { entityHeader } from '../entity-header';
 
 /**
  * A fact pack: one catalogue of entities with its provenance. The bundled case
@@ -77,11 +78,7 @@ export function toPackEntity(entity: EntityRecord): PackEntity {
 /** A pack entity as the store's record (what the matcher, search and cards read). */
 export function toEntityRecord(entity: PackEntity): EntityRecord {
   return {
-    id: entity.id,
-    name: entity.name,
-    category: entity.category,
-    ...(entity.kind ? { kind: entity.kind } : {}),
-    summary: entity.summary,
+    ...entityHeader(entity),
     aliases: entity.aliasRules,
     facts: entity.facts,
     relations: entity.relations,

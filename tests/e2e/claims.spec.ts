@@ -1,16 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
-import { launch, waitForScan, type Harness } from './extension';
+import { waitForScan, type Harness } from './extension';
+import { launchForFile } from './session';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
 /** The seed article's errors (research/case-dossier.md section 3) that the record can judge. */
 const EXPECTED = (seedArticle.errors as string[]).slice().sort();

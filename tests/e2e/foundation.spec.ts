@@ -1,17 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CATEGORY_STYLE } from '../../components/categories';
-import { launch, setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
+import { setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
 import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
+import { launchForFile } from './session';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
 async function openSeed(): Promise<Page> {
   const page = await h.context.newPage();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launch, scanWork, waitForScan, type Harness } from './extension';
+import { scanWork, waitForScan, type Harness } from './extension';
 import { readMentions } from './marks';
+import { launchForFile } from './session';
 
 /**
  * Pages that change after they load: content added and edited later, storms
@@ -13,12 +14,7 @@ const CASE_PAGE = '/tests/fixtures/live/case-page.html';
 const REACT_PAGE = '/tests/fixtures/live/react-like.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
 async function open(path: string): Promise<Page> {
   const page = await h.context.newPage();

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { launch, waitForScan, type Harness } from './extension';
+import { waitForScan, type Harness } from './extension';
 // @ts-expect-error: plain ES module functions, shared with the benchmark, that run inside the page
 import { checkCaseSentences } from '../../scripts/bench/in-page.mjs';
+import { launchForFile } from './session';
 
 // A sample page of the benchmark: each span[data-bench-case] holds sentence N of case-sentences.json.
 const BRIEF = '/tests/fixtures/bench/case-brief.html';
@@ -11,12 +12,7 @@ const sentences: { expect: [string, string][] }[] = JSON.parse(
 ).sentences;
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
 test('marks every name of the case brief exactly: in flow text, lists, tables, across inline elements and in a shadow root', async () => {
   const page = await h.context.newPage();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launch, setInPopup, waitForScan, type Harness } from './extension';
+import { setInPopup, waitForScan, type Harness } from './extension';
 import { tabIdOf } from './worker';
+import { launchForFile } from './session';
 
 /**
  * Switching Case Lens off (for everything, for a category, for the site) puts
@@ -13,12 +14,7 @@ import { tabIdOf } from './worker';
 const UNDO_PAGE = '/tests/fixtures/live/undo.html';
 
 let h: Harness;
-test.beforeAll(async () => {
-  h = await launch();
-});
-test.afterAll(async () => {
-  await h.close();
-});
+launchForFile((launched) => (h = launched));
 
 interface Restoration {
   /** Every text node recorded at load is in the page, in its place in the order. */

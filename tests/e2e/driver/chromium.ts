@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { launch, type Harness } from '../extension';
-import { activeTabId, type Driver, type Evaluator, type LaunchOptions, type PageFunction, type Tab } from './types';
+import { activeTabId, type Driver, type LaunchOptions, type PageFunction, type Tab } from './types';
+import { AutomatedTab } from './input';
 
 /** Serialised into the page: runs `fn` on `this` (a node the protocol handed over) and returns JSON. */
 const callOn = (fn: string) => `function (arg) { return JSON.stringify((${fn})(this, JSON.parse(arg)) ?? null); }`;
@@ -22,12 +23,14 @@ function findNode(node: ProtocolNode, name: string): ProtocolNode | null {
   return null;
 }
 
-class ChromiumTab implements Tab {
+class ChromiumTab extends AutomatedTab implements Tab {
   #cdp: CDPSession | null = null;
   constructor(
     readonly page: Page,
     private readonly h: Harness,
-  ) {}
+  ) {
+    super();
+  }
   url(): string {
     return this.page.url();
   }
@@ -37,21 +40,7 @@ class ChromiumTab implements Tab {
   async goto(pathOrUrl: string): Promise<void> {
     await this.page.goto(/^[a-z-]+:/.test(pathOrUrl) ? pathOrUrl : this.h.baseUrl + pathOrUrl);
   }
-  frames(): Evaluator[] {
-    return this.page.frames().map((frame) => ({
-      url: () => frame.url(),
-      evaluate: <R, A>(fn: PageFunction<A, R>, arg?: A) => frame.evaluate(fn as never, arg as never) as Promise<R>,
-    }));
-  }
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
-  }
-  mouseClick(x: number, y: number): Promise<void> {
-    return this.page.mouse.click(x, y);
-  }
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key);
-  }
+
   type(text: string): Promise<void> {
     return this.page.keyboard.type(text);
   }

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 // @ts-expect-error: a plain ES module shared with the scripts
 import { serveDirectory } from '../../../scripts/static-server.mjs';
-import { activeTabId, type Driver, type Evaluator, type LaunchOptions, type PageFunction, type Tab } from './types';
+import { activeTabId, type Driver, type LaunchOptions, type PageFunction, type Tab } from './types';
+import { AutomatedTab } from './input';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 /** The add-on id the Firefox manifest names (wxt.config.ts). */
@@ -29,11 +30,13 @@ function parseOutcome<R>(result: Record<string, unknown>): R {
   return JSON.parse(outcome.result!.value) as R;
 }
 
-class FirefoxTab implements Tab {
+class FirefoxTab extends AutomatedTab implements Tab {
   constructor(
     readonly page: Page,
     private readonly driver: FirefoxDriver,
-  ) {}
+  ) {
+    super();
+  }
   #extensionUrl: string | null = null;
   url(): string {
     return this.#extensionUrl ?? this.page.url();
@@ -69,21 +72,7 @@ class FirefoxTab implements Tab {
     this.#extensionUrl = null;
     await this.page.goto(/^[a-z-]+:/.test(pathOrUrl) ? pathOrUrl : this.driver.baseUrl + pathOrUrl);
   }
-  frames(): Evaluator[] {
-    return this.page.frames().map((frame) => ({
-      url: () => frame.url(),
-      evaluate: <R, A>(fn: PageFunction<A, R>, arg?: A) => frame.evaluate(fn as never, arg as never) as Promise<R>,
-    }));
-  }
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
-  }
-  mouseClick(x: number, y: number): Promise<void> {
-    return this.page.mouse.click(x, y);
-  }
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
-  }
+
   type(text: string): Promise<void> {
     return this.page.keyboard.type(text);
   }
