@@ -182,13 +182,18 @@ export class MutationWatch {
    * The page changed a text node we had split (it holds only the text before
    * our first wrapper). A page that appends to a node it holds (chat logs,
    * tickers) means the whole text it wrote plus the new words: the pieces are
-   * merged back and the words appended to the end. Anything else is a rewrite
-   * (React sets the whole value): the stale pieces after it go.
+   * merged back and the words appended to the end. A rewrite (React sets the
+   * whole value) makes the pieces after it stale: they go. The two can look
+   * alike (a rewrite may keep the text before our wrapper), so an append is
+   * taken only when the new words start with white space, as appended words
+   * do and rendered text rarely does, and do not repeat our pieces' own text.
    */
   private readSplitNodeChange(target: Text, oldValue: string | null): void {
     const data = target.data;
-    if (oldValue !== null && data.length > oldValue.length && data.startsWith(oldValue)) {
-      const appended = data.slice(oldValue.length);
+    const appended = oldValue !== null && data.startsWith(oldValue) ? data.slice(oldValue.length) : '';
+    const kept = target.nextSibling?.textContent ?? '';
+    const isAppend = /^\s/.test(appended) && !(kept.length > 0 && appended.startsWith(kept));
+    if (isAppend && oldValue !== null) {
       target.data = oldValue;
       this.highlighter.restoreFrom(target);
       target.appendData(appended);
