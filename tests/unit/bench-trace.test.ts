@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the benchmark
 import { analyseTrace, unionMs } from '../../scripts/bench/trace-analysis.mjs';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createClaimChecker, splitSentences } from '../../facts/claims';
 import { compileLexicon } from '../../facts/lexicon';

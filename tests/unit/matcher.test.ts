@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, compileMatcherInSlices } from '../../facts/matcher/compile';
 import { compileLexicon, lexiconTerms } from '../../facts/lexicon';

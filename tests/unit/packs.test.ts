@@ -1,4 +1,5 @@
 // @vitest-environment node
+// @vitest-environment node
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
