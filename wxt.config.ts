@@ -1,22 +1,29 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { scoutWordsPlugin } from './scripts/scout-words-plugin';
 
 // The icon sizes the manifests, toolbars (16, 32 and their high-density doubles) and both stores
 // (128 for the listing; Firefox's add-ons manager asks for 48 and 96) use, all scaled from assets/icon.svg.
 const ICON_SIZES = [16, 32, 48, 96, 128];
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
-// Manifest V3 for Chrome and Firefox. The only permission is `storage` (settings);
-// the content script needs no host permission to read the page it runs in.
+/** Every page and frame Case Lens may run in: the scout's matches, and the host permissions that let
+ * the background inject the rest of Case Lens into a frame (no wider than the content scripts, so no
+ * new install warning). */
+const PAGES = ['http://*/*', 'https://*/*', 'file:///*'];
+
+// Manifest V3 for Chrome and Firefox. Permissions: `storage` (settings) and `scripting` (starting the
+// full script in a frame whose scout saw the case).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), scoutWordsPlugin(new URL('./facts/entities', import.meta.url).pathname)] }),
   manifest: ({ browser }) => ({
     name: 'Case Lens',
     description:
       'Highlights the people, groups and incidents of the North Korean RGB hacking case on any page, with dated, sourced facts. Offline.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    host_permissions: PAGES,
     action: { default_title: 'Case Lens', default_icon: ICONS },
     commands: {
       'next-highlight': {
@@ -42,4 +49,21 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The scout is an unlisted script declared here rather than with defineContentScript, whose
+    // wrapper would announce every start to the page with an event named after the extension's id.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: PAGES,
+          js: ['scout.js'],
+          all_frames: true,
+          match_about_blank: true,
+          match_origin_as_fallback: true,
+          run_at: 'document_idle',
+        },
+      ];
+    },
+  },
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { bundledEntities } from '@/facts/bundled';
 import { buildEntityView } from '@/facts/view';
+import { isCandidateReport, startCaseLensIn } from '@/lib/case-lens-start';
 import { relayCommand } from '@/lib/commands';
 import { backgroundMessages } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings';
@@ -12,13 +13,22 @@ function badgeText(count: number): string {
 }
 
 /**
- * Holds the full fact store for the content scripts, which carry only the
- * names they match, keeps the toolbar badge at the number of case entities
+ * Starts Case Lens in a frame whose scout saw the case, holds the full fact
+ * store for the page side, which carries only the names it matches, keeps the toolbar badge at the number of case entities
  * found on each tab, and passes keyboard commands to the active tab.
  */
 export default defineBackground(() => {
   // Migrates (and if need be repairs) stored settings once per update, before any page asks.
   browser.runtime.onInstalled.addListener(() => void loadSettings());
+
+  // Not through the typed messaging: the scout, which runs in every frame, sends this one message
+  // with the browser's own API so that it carries no messaging library.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (!isCandidateReport(message) || tabId === undefined || sender.frameId === undefined) return undefined;
+    void startCaseLensIn(tabId, sender.frameId);
+    return undefined;
+  });
 
   browser.commands.onCommand.addListener((command, tab) => void relayCommand(command, tab));
 

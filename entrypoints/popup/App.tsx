@@ -12,6 +12,7 @@ import { createStoreSearch } from '@/facts/search';
 import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
 import { type PageMention, type PageSummary, pageMessages, topFrameOf } from '@/lib/messages';
+import { askStartingCaseLens } from '@/lib/case-lens-start';
 import {
   applySettingsChange,
   changeSettings,
@@ -60,9 +61,9 @@ export function App() {
   const refreshPage = async (id: number | null) => {
     if (id === null) return setPage(null);
     try {
-      setPage(await pageMessages.sendMessage('pageSummary', undefined, topFrameOf(id)));
+      setPage(await askStartingCaseLens(id, () => pageMessages.sendMessage('pageSummary', undefined, topFrameOf(id))));
     } catch {
-      setPage(null); // no content script there (browser pages, the store, PDFs)
+      setPage(null); // Case Lens cannot run there (browser pages, the store, PDFs)
     }
   };
 

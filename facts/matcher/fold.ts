@@ -9,38 +9,48 @@
  * of the store (alias identity, the matcher, search).
  */
 
-export const SEPARATOR = 0x20;
+import { FOLD_CHANGES, KEEP_CASE_CHANGES, WORD_RUNS } from './fold-tables';
+import { APOSTROPHE, SEPARATOR, TABLE_SIZE } from './fold-rules';
+import { forEachNumber } from './number-codec';
+
+export { APOSTROPHE, SEPARATOR, TABLE_SIZE };
 const SOFT_HYPHEN = 0xad;
-export const APOSTROPHE = 0x27;
-
-export const TABLE_SIZE = 0x3100;
-/** Folded unit per UTF-16 unit below TABLE_SIZE (exported for the matcher's inner loop). */
-export const FOLD = new Uint16Array(TABLE_SIZE);
-/** The same without lower-casing, for case-sensitive aliases (RGB, GOP). */
-const FOLD_KEEP_CASE = new Uint16Array(TABLE_SIZE);
-/** 1 where the unit is a letter, digit or combining mark: what a word boundary must not touch. */
-export const WORD = new Uint8Array(TABLE_SIZE);
-
-const SEPARATORS = /[\s\u00a0\u2010-\u2015-]/u;
-const APOSTROPHES = /['\u2018\u2019\u02bc\u2032]/u;
 const WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
 
-for (let code = 0; code < TABLE_SIZE; code += 1) {
-  const ch = String.fromCharCode(code);
-  let folded = code;
-  let cased = code;
-  if (SEPARATORS.test(ch)) folded = cased = SEPARATOR;
-  else if (APOSTROPHES.test(ch)) folded = cased = APOSTROPHE;
-  else {
-    const base = ch.normalize('NFD')[0] ?? ch;
-    cased = base.charCodeAt(0);
-    const lower = base.toLowerCase();
-    if (lower.length === 1) folded = lower.charCodeAt(0);
-  }
-  FOLD[code] = folded;
-  FOLD_KEEP_CASE[code] = cased;
-  // A soft hyphen sits inside a word: no match starts right after one.
-  WORD[code] = WORDLIKE.test(ch) || code === SOFT_HYPHEN ? 1 : 0;
+// The tables are decoded from their generated form (fold-tables.ts, derived
+// by fold-rules.ts): a page's frame pays for a few thousand numbers, not for
+// deriving twelve thousand entries with Unicode expressions.
+
+/** `table` with the identity, then the changes that `encoded` lists as (gap, folded unit) pairs. */
+function decodeChanges(encoded: string): Uint16Array {
+  const table = Uint16Array.from(new Array(TABLE_SIZE).keys());
+  let code = -1;
+  let gap = -1;
+  forEachNumber(encoded, (n) => {
+    if (gap < 0) gap = n;
+    else {
+      code += gap;
+      table[code] = n;
+      gap = -1;
+    }
+  });
+  return table;
+}
+
+/** Folded unit per UTF-16 unit below TABLE_SIZE (exported for the matcher's inner loop). */
+export const FOLD = decodeChanges(FOLD_CHANGES);
+/** The same without lower-casing, for case-sensitive aliases (RGB, GOP); decoded on first use. */
+let foldKeepCase: Uint16Array | null = null;
+/** 1 where the unit is a letter, digit or combining mark: what a word boundary must not touch. */
+export const WORD = new Uint8Array(TABLE_SIZE);
+{
+  let at = 0;
+  let bit = 0;
+  forEachNumber(WORD_RUNS, (length) => {
+    WORD.fill(bit, at, at + length);
+    at += length;
+    bit ^= 1;
+  });
 }
 
 export function foldUnit(code: number): number {
@@ -59,12 +69,13 @@ export function isWordUnit(code: number): boolean {
 
 /** The folded form of a whole string, separators collapsed and trimmed; with `keepCase`, not lower-cased. */
 export function foldString(text: string, keepCase = false): string {
+  if (keepCase) foldKeepCase ??= decodeChanges(KEEP_CASE_CHANGES);
   const composed = text.normalize('NFC');
   let out = '';
   let lastWasSeparator = true;
   for (let i = 0; i < composed.length; i += 1) {
     const unit = composed.charCodeAt(i);
-    const code = keepCase && unit < TABLE_SIZE ? FOLD_KEEP_CASE[unit]! : foldUnit(unit);
+    const code = keepCase && unit < TABLE_SIZE ? foldKeepCase![unit]! : foldUnit(unit);
     if (isIgnorable(code)) continue;
     if (code === SEPARATOR) {
       if (!lastWasSeparator) out += ' ';

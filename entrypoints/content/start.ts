@@ -20,23 +20,8 @@ import { PageSwitch } from './page-switch';
 import { watchPageTone } from './page-tone';
 import { Scanner } from './scanner';
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*', 'file:///*'],
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
-  runAt: 'document_idle',
-  // The card's CSS is bundled as a string and given to its shadow root: a CSS file would have to be
-  // a web-accessible resource, which any page could probe to learn that Case Lens is installed.
-  cssInjectionMode: 'manual',
-  // WXT's start-up announcement by window.postMessage names the extension's id to every script of the
-  // page (and a page that replays it can make the script tear itself down): never sent.
-  noScriptStartedPostMessage: true,
-  main: (ctx) => startCaseLens(ctx),
-});
-
 /** Wires the page side together; every part is undone when the extension goes away. */
-async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
+export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   guardAgainstForgedAnnouncements(ctx);
   // The site the per-site switch speaks of; srcdoc and about:blank frames belong to the site that made them.
   const host = documentSite(location, document.referrer);

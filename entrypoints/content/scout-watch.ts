@@ -1,0 +1,144 @@
+import { SHADOW_ATTACHED_EVENT } from './dom-rules';
+
+/** Text that no page shows as prose. */
+const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT']);
+/** Longest stretch of looking before the thread is given back (ms). */
+const SLICE_MS = 8;
+/** Nodes visited between two reads of the clock. */
+const NODES_PER_CLOCK_READ = 256;
+/**
+ * Characters of the previous text node kept in front of the next one, so a
+ * name split by inline markup ("<b>Sony</b> Pictures") is still seen.
+ */
+const CARRY = 64;
+
+export interface ScoutOptions {
+  /** True when a text holds words some case name needs (facts/scout.ts). */
+  hasCandidate(text: string): boolean;
+  /** Called once, when the frame first holds such words. */
+  onCandidate(): void;
+}
+
+/**
+ * The part of Case Lens that runs in every frame: it looks through the
+ * frame's text, then through what the page adds or changes, and calls
+ * `onCandidate` once when it sees a case name, after which it stops and
+ * leaves the frame to the full script. It writes nothing to the page (no
+ * element, attribute, event or performance entry), so a page that never
+ * names the case cannot tell it is there. A frame of zero size (a tracking
+ * pixel, a hidden widget) is looked at only once it is given a size.
+ * Returns a function that stops it.
+ */
+export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): () => void {
+  const doc = win.document;
+  const queue: Node[] = [];
+  let carry = '';
+  let walker: TreeWalker | null = null;
+  let timer: number | undefined;
+  let stopped = false;
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') queue.push(record.target);
+      else for (const node of record.addedNodes) queue.push(node);
+    }
+    schedule();
+  });
+  const observe = (root: Node) => observer.observe(root, { childList: true, characterData: true, subtree: true });
+  const onShadowAttached = (event: Event) => {
+    const shadow = (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+    if (shadow) {
+      observe(shadow);
+      queue.push(shadow);
+      schedule();
+    }
+  };
+
+  function stop(): void {
+    stopped = true;
+    observer.disconnect();
+    doc.removeEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
+    win.removeEventListener('resize', onResize);
+    if (timer !== undefined) win.clearTimeout(timer);
+    queue.length = 0;
+    walker = null;
+  }
+
+  function found(): void {
+    stop();
+    onCandidate();
+  }
+
+  /** Whether one text node, with the end of the one before it, holds a candidate. */
+  function textHasCandidate(text: Text): boolean {
+    const parent = text.parentNode;
+    if (parent !== null && UNREAD_PARENTS.has(parent.nodeName)) return false;
+    const data = text.data;
+    const joined = carry + data;
+    carry = data.length > CARRY ? data.slice(-CARRY) : joined.slice(-CARRY);
+    return hasCandidate(joined);
+  }
+
+  /** Looks on from where it left off; gives the thread back after SLICE_MS. Returns true when done. */
+  function look(): boolean {
+    const start = performance.now();
+    let visited = 0;
+    for (;;) {
+      if (walker === null) {
+        const next = queue.shift();
+        if (next === undefined) return true;
+        if (next.nodeType === Node.TEXT_NODE) {
+          carry = '';
+          if (textHasCandidate(next as Text)) break;
+          continue;
+        }
+        if (!next.isConnected) continue;
+        walker = doc.createTreeWalker(next, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        carry = '';
+      }
+      const node = walker.nextNode();
+      if (node === null) {
+        walker = null;
+        continue;
+      }
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (textHasCandidate(node as Text)) break;
+      } else {
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) {
+          observe(shadow);
+          queue.push(shadow);
+        }
+      }
+      visited += 1;
+      if (visited % NODES_PER_CLOCK_READ === 0 && performance.now() - start > SLICE_MS) return false;
+    }
+    found();
+    return true;
+  }
+
+  function schedule(): void {
+    if (stopped || timer !== undefined) return;
+    timer = win.setTimeout(() => {
+      timer = undefined;
+      if (!stopped && !look()) schedule();
+    }, 0);
+  }
+
+  function begin(): void {
+    observe(doc);
+    doc.addEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
+    queue.push(doc);
+    if (!look()) schedule();
+  }
+
+  const isZeroSize = () => win.innerWidth === 0 || win.innerHeight === 0;
+  function onResize(): void {
+    if (isZeroSize()) return;
+    win.removeEventListener('resize', onResize);
+    begin();
+  }
+  if (win !== win.top && isZeroSize()) win.addEventListener('resize', onResize);
+  else begin();
+  return stop;
+}

@@ -1,0 +1,12 @@
+// Kept apart from case-lens-start.ts so the scout, which sends it, carries no browser API wrapper.
+
+/** What a scout sends, over the extension's own messaging, when its frame names the case. */
+export const CANDIDATE_REPORT = { caseLens: 'candidate' } as const;
+
+export function isCandidateReport(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { caseLens?: unknown }).caseLens === CANDIDATE_REPORT.caseLens
+  );
+}

@@ -1,0 +1,87 @@
+// @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anchorOf, createScout, scoutWords } from '../../facts/scout';
+import { entities, matcher } from './case-annotator';
+import { textRuns } from './page-text';
+import { CORPUS, counts, haveCorpus } from './threat-intel';
+
+const count = (word: string) => counts.count(word);
+const words = scoutWords(entities, count);
+const scout = createScout(words);
+/** The names the full matcher shows without any page context: what the scout must never miss. */
+const standalone = (text: string) => matcher.findAll(text).some((m) => !m.entry.needsContext);
+const shownAliases = entities.flatMap((e) => e.aliases.filter((a) => !a.needsContext).map((a) => a.text));
+
+describe('the scout', () => {
+  it('sees every alias that needs no context, as written', () => {
+    const missed = shownAliases.filter((alias) => !scout(`They said ${alias} did it.`));
+    expect(missed).toEqual([]);
+  });
+
+  it('sees a case name wherever the full matcher finds one: any alias, case, separators, decomposed letters and surroundings', () => {
+    const separator = fc.constantFrom(' ', '  ', '\u00a0', '-', '\n', ' \u2013 ');
+    const surrounding = fc.array(fc.constantFrom('the', 'Mr.', 'said', '(', ')', ',', '2014', 'über', '“', '”', 'of'), {
+      maxLength: 6,
+    });
+    const styled = fc.tuple(
+      fc.constantFrom(...shownAliases),
+      fc.constantFrom('same', 'upper', 'lower', 'decomposed'),
+      separator,
+    );
+    fc.assert(
+      fc.property(surrounding, styled, surrounding, (before, [alias, shape, sep], after) => {
+        const cased =
+          shape === 'upper'
+            ? alias.toUpperCase()
+            : shape === 'lower'
+              ? alias.toLowerCase()
+              : shape === 'decomposed'
+                ? alias.normalize('NFD')
+                : alias;
+        const text = [...before, cased.split(' ').join(sep), ...after].join(' ');
+        if (standalone(text)) expect(scout(text), text).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sees the names of the matching fixtures and the seed article', () => {
+    const dir = join(process.cwd(), 'tests/fixtures/matching');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    const sources = pages.map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
+    sources.push(['seed', readFileSync(join(process.cwd(), 'seeds/us-accuses-three-koreans.html'), 'utf8')]);
+    expect(sources.filter(([, html]) => textRuns(html).some(standalone)).length).toBeGreaterThan(10);
+    for (const [name, html] of sources)
+      for (const run of textRuns(html)) if (standalone(run)) expect(scout(run), `${name}: ${run}`).toBe(true);
+  });
+
+  it.skipIf(!haveCorpus)('stays quiet on the corpus pages, which never name the case', () => {
+    const pages = readdirSync(CORPUS).filter((f) => f.endsWith('.html'));
+    const loud = pages.filter((f) => textRuns(readFileSync(join(CORPUS, f), 'utf8')).some(scout));
+    // lemonde-1 names "Sony Pictures" (the studio, not the hack): the one page the scout may wake for.
+    expect(loud.length, loud.join(', ')).toBeLessThanOrEqual(2);
+    expect(pages.length).toBe(130);
+  });
+});
+
+describe('anchors', () => {
+  it('are two telling neighbours, not one common word', () => {
+    expect(anchorOf('Sony Pictures hack', count)).toBe('sony pictures');
+    expect(anchorOf('Guardians of Peace', count)).toBe('guardians of peace');
+    expect(anchorOf('2014 Sony hack', count)).toBe('sony hack');
+  });
+
+  it('are whole aliases when an alias has fewer than two telling words', () => {
+    expect(anchorOf('APT-C-26', count)).toBe('apt c 26');
+    expect(anchorOf('WannaCry', count)).toBe('wannacry');
+    expect(anchorOf('박진혁', count)).toBe('박진혁');
+  });
+
+  it('leave out aliases that need context, and stay a small set', () => {
+    expect(words).not.toContain('lazarus');
+    expect(words.length).toBeLessThan(250);
+  });
+});
