@@ -2,11 +2,20 @@ import type { Evaluator, PageFunction, Tab } from './types';
 
 /**
  * Runs in the page: true once no `case-lens:scan` slice has run for `quiet`
- * ms, and more than `after` slices have run in all.
+ * ms, and more than `after` slices have run in all. A document whose scout
+ * saw no case name never starts the full script and records nothing (the
+ * scout leaves no trace a page could read): with no slice at all, it counts
+ * as finished `quietPage` ms after its load event, time enough for a scout
+ * that did see a name to have the full script started.
  */
-export function scanFinished([quiet, after]: readonly [number, number]): boolean {
+export function scanFinished([quiet, after, quietPage = 1000]: readonly [number, number, number?]): boolean {
   const measures = performance.getEntriesByName('case-lens:scan');
-  if (measures.length === 0 || measures.length <= after) return false;
+  if (measures.length === 0 && after === 0) {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const loaded = navigation && navigation.loadEventEnd > 0 ? navigation.loadEventEnd : null;
+    return loaded !== null && performance.now() - loaded > quietPage;
+  }
+  if (measures.length <= after) return false;
   const last = measures[measures.length - 1]!;
   return performance.now() - (last.startTime + last.duration) > quiet;
 }
