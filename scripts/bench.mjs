@@ -698,7 +698,11 @@ budget(
         .join('; ')
     : `none; longest slice ${fmt(Math.max(...results.map((r) => r.maxSliceMs)))} ms`,
 );
-budget(`scout <= ${SCOUT_SIZE_BUDGET / 1024} KiB gzipped`, scoutGzip <= SCOUT_SIZE_BUDGET, `${(scoutGzip / 1024).toFixed(1)} KiB`);
+budget(
+  `scout <= ${SCOUT_SIZE_BUDGET / 1024} KiB gzipped`,
+  scoutGzip <= SCOUT_SIZE_BUDGET,
+  `${(scoutGzip / 1024).toFixed(1)} KiB`,
+);
 budget(`full script <= 60 KiB gzipped`, contentGzip <= SIZE_BUDGET, `${(contentGzip / 1024).toFixed(1)} KiB`);
 
 budgets.push(...outsideBudgets());

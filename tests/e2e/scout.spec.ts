@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import type { Harness } from './extension';
+import { launchForFile, openScanned } from './session';
+
+/**
+ * The scout: in a document that never names the case, Case Lens leaves
+ * nothing a page can read, and starts its full script only once a case name
+ * appears; a frame of zero size is looked at once it is given a size.
+ */
+
+const QUIET = '/tests/fixtures/quiet';
+
+let h: Harness;
+launchForFile((harness) => {
+  h = harness;
+});
+
+/** Everything of Case Lens a page's own script could find in a document. */
+const traces = () => ({
+  entries: performance.getEntries().filter((e) => e.name.startsWith('case-lens')).length,
+  own: [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('case-lens')).length,
+  attributes: document.querySelectorAll('[data-entity], [data-category], [data-claim]').length,
+});
+
+test('a page that never names the case: no entry, element or attribute; a name it adds later is highlighted', async () => {
+  const page = await openScanned(h, `${QUIET}/plain.html`);
+  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(traces)).toEqual({ entries: 0, own: 0, attributes: 0 });
+  const frame = page.frameLocator('#frame');
+  await expect(frame.locator('p')).toHaveText('Sow beans after the last frost.');
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(html);
+
+  await page.evaluate(() => {
+    document.getElementById('later')!.textContent = 'Prosecutors say Park Jin Hyok worked for the Lazarus Group.';
+  });
+  await expect(page.locator('#later case-lens-mark[data-entity="park-jin-hyok"]')).toHaveCount(1, { timeout: 10_000 });
+  await page.close();
+});
+
+test('a zero-size frame is looked at only once it is given a size', async () => {
+  const page = await openScanned(h, `${QUIET}/zero-size-frame.html`);
+  const widget = page.frames().find((f) => f !== page.mainFrame())!;
+  await page.waitForTimeout(1000);
+  expect(await widget.evaluate(() => document.querySelectorAll('case-lens-mark').length)).toBe(0);
+  expect(await widget.evaluate(() => performance.getEntriesByName('case-lens:scan').length)).toBe(0);
+
+  await page.evaluate(() => {
+    const frame = document.getElementById('widget') as HTMLIFrameElement;
+    frame.style.width = '500px';
+    frame.style.height = '120px';
+  });
+  await expect
+    .poll(
+      () => widget.evaluate(() => document.querySelectorAll('case-lens-mark[data-entity="park-jin-hyok"]').length),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(1);
+  await page.close();
+});
