@@ -10,5 +10,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  */
 export function guardAgainstForgedAnnouncements(ctx: ContentScriptContext): void {
   const type = `${browser.runtime.id}:content:wxt:content-script-started`;
-  ctx.addEventListener(window, type, (event) => event.stopImmediatePropagation(), { capture: true });
+  ctx.addEventListener(
+    window,
+    type,
+    (event) => {
+      // An instance the extension left behind (updated or reloaded) lets its successor's start through,
+      // and reading isInvalid retires it there and then.
+      if (!ctx.isInvalid) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
 }

@@ -87,10 +87,16 @@ export async function launch(
  * Waits until the content script has finished scanning (no scan slice for a
  * while). After a change to the page, pass the slice count from before it:
  * the wait then also needs a slice newer than that, since the scanner reacts
- * after a short delay.
+ * after a short delay. A document with no slice at all (its scout saw no case
+ * name) counts as finished `quietPageMs` after its load event (null: a slice is required).
  */
-export async function waitForScan(page: Page | Frame, quietMs = 300, afterSlices = 0): Promise<void> {
-  await page.waitForFunction(scanFinished, [quietMs, afterSlices] as const, { polling: 50 });
+export async function waitForScan(
+  page: Page | Frame,
+  quietMs = 300,
+  afterSlices = 0,
+  quietPageMs: number | null = 1000,
+): Promise<void> {
+  await page.waitForFunction(scanFinished, [quietMs, afterSlices, quietPageMs] as const, { polling: 50 });
 }
 
 /** How many `case-lens:scan` slices a document has recorded, and their total time in ms. */

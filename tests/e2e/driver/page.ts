@@ -6,11 +6,13 @@ import type { Evaluator, PageFunction, Tab } from './types';
  * saw no case name never starts the full script and records nothing (the
  * scout leaves no trace a page could read): with no slice at all, it counts
  * as finished `quietPage` ms after its load event, time enough for a scout
- * that did see a name to have the full script started.
+ * that did see a name to have the full script started. With `quietPage`
+ * null, a document must record a slice: for pages that name the case.
  */
-export function scanFinished([quiet, after, quietPage = 1000]: readonly [number, number, number?]): boolean {
+export function scanFinished([quiet, after, quietPage = 1000]: readonly [number, number, (number | null)?]): boolean {
   const measures = performance.getEntriesByName('case-lens:scan');
   if (measures.length === 0 && after === 0) {
+    if (quietPage === null) return false;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const loaded = navigation && navigation.loadEventEnd > 0 ? navigation.loadEventEnd : null;
     return loaded !== null && performance.now() - loaded > quietPage;
@@ -38,10 +40,17 @@ export async function waitFor<A>(
 /**
  * Waits until the content script has finished scanning (no `case-lens:scan`
  * slice for `quietMs`). After a change to the page, pass the slice count from
- * before it: the wait then also needs a newer slice.
+ * before it: the wait then also needs a newer slice. For a page that may name
+ * nothing, `quietPageMs` says how long after its load a document without any
+ * slice counts as finished; by default a slice is required.
  */
-export function waitForScan(target: Evaluator, quietMs = 300, afterSlices = 0): Promise<void> {
-  return waitFor(target, scanFinished, [quietMs, afterSlices] as const, { what: 'the scan to finish' });
+export function waitForScan(
+  target: Evaluator,
+  quietMs = 300,
+  afterSlices = 0,
+  quietPageMs: number | null = null,
+): Promise<void> {
+  return waitFor(target, scanFinished, [quietMs, afterSlices, quietPageMs] as const, { what: 'the scan to finish' });
 }
 
 /** How many `case-lens:scan` slices a document has recorded. */
@@ -49,15 +58,19 @@ export function scanSlices(target: Evaluator): Promise<number> {
   return target.evaluate(() => performance.getEntriesByName('case-lens:scan').length);
 }
 
-/** A new tab on a page of the static server, once the extension has finished scanning it. */
+/**
+ * A new tab on a page of the static server, once the extension has finished
+ * scanning it (`quietPageMs`: for a page that may name nothing, see waitForScan).
+ */
 export async function openScanned(
   driver: { newTab(viewport?: { width: number; height: number }): Promise<Tab> },
   path: string,
   viewport?: { width: number; height: number },
+  quietPageMs: number | null = null,
 ): Promise<Tab> {
   const tab = await driver.newTab(viewport);
   await tab.goto(path);
-  await waitForScan(tab);
+  await waitForScan(tab, 300, 0, quietPageMs);
   return tab;
 }
 
