@@ -1,4 +1,4 @@
-import { SHADOW_ATTACHED_EVENT } from './content/dom-rules';
+import { SHADOW_ATTACHED_EVENT } from './content/shadow-event';
 
 /**
  * Runs in the page's own world before its scripts, and only reports: when the

@@ -1,5 +1,5 @@
-// The scout's words, chosen at build time (scripts/scout-words-plugin.ts), one per line.
+// The scout's words as one regular expression source, chosen at build time (scripts/scout-words-plugin.ts).
 declare module 'virtual:scout-words' {
-  const words: string;
-  export default words;
+  const pattern: string;
+  export default pattern;
 }

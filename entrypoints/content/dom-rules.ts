@@ -3,8 +3,6 @@
 /** Our own highlight wrapper; custom, so page CSS for `mark` or `span` cannot touch it. */
 export const MARK_TAG = 'case-lens-mark';
 export const OWN_PREFIX = 'case-lens-';
-/** Dispatched on a host, in the page, when the page attaches an open shadow root to it. */
-export const SHADOW_ATTACHED_EVENT = 'case-lens-shadow-attached';
 
 const SKIPPED_TAGS = new Set([
   'INPUT',

@@ -1,4 +1,4 @@
-import { SHADOW_ATTACHED_EVENT } from './dom-rules';
+import { SHADOW_ATTACHED_EVENT } from './shadow-event';
 
 /** Text that no page shows as prose. */
 const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT']);
@@ -7,9 +7,11 @@ const SLICE_MS = 8;
 /** Nodes visited between two reads of the clock. */
 const NODES_PER_CLOCK_READ = 256;
 /**
- * Characters of the previous text node kept in front of the next one, so a
- * name split by inline markup ("<b>Sony</b> Pictures") is still seen.
+ * Text is tested in chunks of about this many characters: text nodes joined
+ * without a separator, as the scanner joins inline text (so "<b>Sony</b>
+ * Pictures" is seen), with the end of the previous chunk in front.
  */
+const CHUNK = 32_768;
 const CARRY = 64;
 
 export interface ScoutOptions {
@@ -32,6 +34,8 @@ export interface ScoutOptions {
 export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): () => void {
   const doc = win.document;
   const queue: Node[] = [];
+  let parts: string[] = [];
+  let pending = 0;
   let carry = '';
   let walker: TreeWalker | null = null;
   let timer: number | undefined;
@@ -61,6 +65,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     win.removeEventListener('resize', onResize);
     if (timer !== undefined) win.clearTimeout(timer);
     queue.length = 0;
+    parts = [];
     walker = null;
   }
 
@@ -69,14 +74,23 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     onCandidate();
   }
 
-  /** Whether one text node, with the end of the one before it, holds a candidate. */
-  function textHasCandidate(text: Text): boolean {
+  /** Adds a text node's data to the chunk; true when a full chunk held a candidate. */
+  function read(text: Text): boolean {
     const parent = text.parentNode;
     if (parent !== null && UNREAD_PARENTS.has(parent.nodeName)) return false;
-    const data = text.data;
-    const joined = carry + data;
-    carry = data.length > CARRY ? data.slice(-CARRY) : joined.slice(-CARRY);
-    return hasCandidate(joined);
+    parts.push(text.data);
+    pending += text.data.length;
+    return pending >= CHUNK && flush();
+  }
+
+  /** Tests what was read since the last test; true when it held a candidate. */
+  function flush(): boolean {
+    if (pending === 0) return false;
+    const text = carry + parts.join('');
+    carry = text.slice(-CARRY);
+    parts = [];
+    pending = 0;
+    return hasCandidate(text);
   }
 
   /** Looks on from where it left off; gives the thread back after SLICE_MS. Returns true when done. */
@@ -86,15 +100,16 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     for (;;) {
       if (walker === null) {
         const next = queue.shift();
-        if (next === undefined) return true;
+        if (next === undefined) {
+          if (flush()) break;
+          return true;
+        }
         if (next.nodeType === Node.TEXT_NODE) {
-          carry = '';
-          if (textHasCandidate(next as Text)) break;
+          if (read(next as Text)) break;
           continue;
         }
         if (!next.isConnected) continue;
         walker = doc.createTreeWalker(next, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        carry = '';
       }
       const node = walker.nextNode();
       if (node === null) {
@@ -102,7 +117,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
         continue;
       }
       if (node.nodeType === Node.TEXT_NODE) {
-        if (textHasCandidate(node as Text)) break;
+        if (read(node as Text)) break;
       } else {
         const shadow = (node as Element).shadowRoot;
         if (shadow) {

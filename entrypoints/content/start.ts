@@ -9,7 +9,7 @@ import { documentSite, loadSettings, watchSettings } from '@/lib/settings';
 import { guardAgainstForgedAnnouncements } from './announcement-guard';
 import { BadgeCount } from './badge-count';
 import { CardHost } from './card-host';
-import { SHADOW_ATTACHED_EVENT } from './dom-rules';
+import { SHADOW_ATTACHED_EVENT } from './shadow-event';
 import { HighlightNavigator } from './highlight-navigator';
 import { Highlighter } from './highlighter';
 import { listenForHover } from './hover-intent';

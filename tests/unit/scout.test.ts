@@ -3,14 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorOf, createScout, scoutWords } from '../../facts/scout';
+import { createScout } from '../../facts/scout';
+import { anchorOf, scoutPattern, scoutWords } from '../../facts/scout-words';
 import { entities, matcher } from './case-annotator';
 import { textRuns } from './page-text';
 import { CORPUS, counts, haveCorpus } from './threat-intel';
 
 const count = (word: string) => counts.count(word);
 const words = scoutWords(entities, count);
-const scout = createScout(words);
+const scout = createScout(scoutPattern(words));
 /** The names the full matcher shows without any page context: what the scout must never miss. */
 const standalone = (text: string) => matcher.findAll(text).some((m) => !m.entry.needsContext);
 const shownAliases = entities.flatMap((e) => e.aliases.filter((a) => !a.needsContext).map((a) => a.text));
@@ -60,8 +61,9 @@ describe('the scout', () => {
 
   it.skipIf(!haveCorpus)('stays quiet on the corpus pages, which never name the case', () => {
     const pages = readdirSync(CORPUS).filter((f) => f.endsWith('.html'));
-    const loud = pages.filter((f) => textRuns(readFileSync(join(CORPUS, f), 'utf8')).some(scout));
+    const loud = pages.filter((f) => scout(textRuns(readFileSync(join(CORPUS, f), 'utf8')).join('')));
     // lemonde-1 names "Sony Pictures" (the studio, not the hack): the one page the scout may wake for.
+    console.log(`scout wakes on ${loud.length} of ${pages.length} corpus pages: ${loud.join(', ')}`);
     expect(loud.length, loud.join(', ')).toBeLessThanOrEqual(2);
     expect(pages.length).toBe(130);
   });
