@@ -1,4 +1,4 @@
-import pattern from 'virtual:scout-words';
+import words from 'virtual:scout-words';
 import { createScout } from '@/facts/scout';
 import { CANDIDATE_REPORT } from '@/lib/candidate-report';
 import { watchForCase } from './content/scout-watch';
@@ -17,7 +17,7 @@ interface Runtime {
 export default defineUnlistedScript(() => {
   const api = ((globalThis as { browser?: Runtime }).browser ?? (globalThis as { chrome?: Runtime }).chrome)!;
   watchForCase(window, {
-    hasCandidate: createScout(pattern),
+    hasCandidate: createScout(words),
     onCandidate: () => void api.runtime.sendMessage(CANDIDATE_REPORT).catch(() => undefined),
   });
 });

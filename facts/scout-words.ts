@@ -58,8 +58,7 @@ export function scoutWords(entities: readonly LexiconEntity[], count: (word: str
   return [...words].sort();
 }
 
-/** One regular expression source for `words`, folded as the scout folds page text. */
-export function scoutPattern(words: readonly string[]): string {
-  const folded = [...new Set(words.map(scoutFold))].sort();
-  return folded.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** `words` folded as the scout folds page text, without repeats, one per line (what createScout takes). */
+export function scoutWordList(words: readonly string[]): string {
+  return [...new Set(words.map(scoutFold))].sort().join('\n');
 }

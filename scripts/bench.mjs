@@ -11,7 +11,8 @@
 //
 //   npm run bench                 everything (15-40 minutes with the corpus, by machine load)
 //   npm run bench -- --quick      one run per corpus page, shorter time boxes
-//   npm run bench -- --pages wiki only pages whose name contains "wiki" (and the budget pages)
+//   npm run bench -- --pages wiki only pages whose name contains "wiki" (and the budget pages; with
+//                                 --outside-only, only the outside pages whose name contains it)
 //   npm run bench -- --no-build   use the existing .output/chrome-mv3
 //   npm run bench -- --outside-only   the outside measurement alone (a few minutes)
 //   npm run bench -- --case-only  the inside measurement of the three case pages alone
@@ -124,7 +125,10 @@ const loadBefore = loadavg()[0];
 buildFramesPage(join(OUT, 'pages'));
 const framesPage = { name: `frames-${FRAME_COUNT}.html`, path: `/__extra/generated/frames-${FRAME_COUNT}.html` };
 const seedPage = allPages.find((p) => p.name === 'seed article');
-const outsidePages = [framesPage, noMatchPage, seedPage, casePage].filter(Boolean);
+// With --outside-only, --pages narrows the outside pages too (e.g. --pages frames): a quick check of one budget.
+const outsidePages = [framesPage, noMatchPage, seedPage, casePage]
+  .filter(Boolean)
+  .filter((p) => !(OUTSIDE_ONLY && opt.pages) || p.name.includes(opt.pages));
 if (!CASE_ONLY) log(`Outside measurement: ${outsidePages.map((p) => p.name).join(', ')}, ${PAIRS} pairs each…`);
 const outside = CASE_ONLY
   ? { results: [] }

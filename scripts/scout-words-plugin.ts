@@ -2,15 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { LexiconEntity } from '../facts/lexicon';
-import { scoutPattern, scoutWords } from '../facts/scout-words';
+import { scoutWordList, scoutWords } from '../facts/scout-words';
 import { everydayEnglish } from './word-counts';
 
 const ID = 'virtual:scout-words';
 const RESOLVED = `\0${ID}`;
 
 /**
- * `import pattern from 'virtual:scout-words'`: the words the scout looks for
- * (facts/scout-words.ts) as one regular expression source, chosen from the
+ * `import words from 'virtual:scout-words'`: the words the scout looks for
+ * (facts/scout-words.ts), folded, one per line, chosen from the
  * bundled entity files when the extension is built, so a frame carries a
  * couple of kilobytes of words instead of the lexicon and a word-frequency list.
  */
@@ -27,8 +27,8 @@ export function scoutWordsPlugin(entitiesDir: string): Plugin {
         return JSON.parse(readFileSync(path, 'utf8')) as LexiconEntity;
       });
       const counts = everydayEnglish();
-      const pattern = scoutPattern(scoutWords(entities, (word) => counts.count(word)));
-      return `export default ${JSON.stringify(pattern)};`;
+      const list = scoutWordList(scoutWords(entities, (word) => counts.count(word)));
+      return `export default ${JSON.stringify(list)};`;
     },
   };
 }

@@ -1,5 +1,5 @@
-// The scout's words as one regular expression source, chosen at build time (scripts/scout-words-plugin.ts).
+// The scout's words, folded, one per line, chosen at build time (scripts/scout-words-plugin.ts).
 declare module 'virtual:scout-words' {
-  const pattern: string;
-  export default pattern;
+  const words: string;
+  export default words;
 }

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScout } from '../../facts/scout';
-import { anchorOf, scoutPattern, scoutWords } from '../../facts/scout-words';
+import { anchorOf, scoutWordList, scoutWords } from '../../facts/scout-words';
 import { entities, matcher } from './case-annotator';
 import { textRuns } from './page-text';
 import { CORPUS, counts, haveCorpus } from './threat-intel';
 
 const count = (word: string) => counts.count(word);
 const words = scoutWords(entities, count);
-const scout = createScout(scoutPattern(words));
+const scout = createScout(scoutWordList(words));
 /** The names the full matcher shows without any page context: what the scout must never miss. */
 const standalone = (text: string) => matcher.findAll(text).some((m) => !m.entry.needsContext);
 const shownAliases = entities.flatMap((e) => e.aliases.filter((a) => !a.needsContext).map((a) => a.text));
@@ -85,5 +85,16 @@ describe('anchors', () => {
   it('leave out aliases that need context, and stay a small set', () => {
     expect(words).not.toContain('lazarus');
     expect(words.length).toBeLessThan(250);
+  });
+});
+
+describe('long texts', () => {
+  it('are searched with one expression, and find what the word-by-word search of a short text finds', () => {
+    const filler = 'The weather stayed mild all week, with light rain. '.repeat(1400);
+    expect(filler.length).toBeGreaterThan(65_536);
+    const longScout = createScout(scoutWordList(words));
+    expect(longScout(filler)).toBe(false);
+    const missed = shownAliases.filter((alias) => !longScout(`${filler}${alias}`));
+    expect(missed).toEqual([]);
   });
 });
