@@ -13,6 +13,12 @@ const NODES_PER_CLOCK_READ = 256;
  */
 const CHUNK = 32_768;
 const CARRY = 64;
+/**
+ * What a page changes is looked at in batches at most this often: a page that
+ * re-renders all the time (tickers, carousels, advertisements) costs one
+ * short task per batch, not one per change.
+ */
+const CHANGES_DELAY_MS = 250;
 
 export interface ScoutOptions {
   /** True when a text holds words some case name needs (facts/scout.ts). */
@@ -27,9 +33,9 @@ export interface ScoutOptions {
  * `onCandidate` once when it sees a case name, after which it stops and
  * leaves the frame to the full script. It writes nothing to the page (no
  * element, attribute, event or performance entry), so a page that never
- * names the case cannot tell it is there. A frame of zero size (a tracking
- * pixel, a hidden widget) is looked at only once it is given a size.
- * Returns a function that stops it.
+ * names the case cannot tell it is there. A frame of zero size that names
+ * the case is handed on only once it is given a size. Returns a function
+ * that stops it.
  */
 export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): () => void {
   const doc = win.document;
@@ -46,7 +52,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
       if (record.type === 'characterData') queue.push(record.target);
       else for (const node of record.addedNodes) queue.push(node);
     }
-    schedule();
+    schedule(CHANGES_DELAY_MS);
   });
   const observe = (root: Node) => observer.observe(root, { childList: true, characterData: true, subtree: true });
   const onShadowAttached = (event: Event) => {
@@ -71,7 +77,10 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
 
   function found(): void {
     stop();
-    onCandidate();
+    // A frame of zero size (a tracking pixel, a widget loaded hidden) starts the rest of Case Lens only
+    // once it is given a size. Asked only here: reading a frame's size can force a layout.
+    if (win !== win.top && isZeroSize()) win.addEventListener('resize', onResize);
+    else onCandidate();
   }
 
   /** Adds a text node's data to the chunk; true when a full chunk held a candidate. */
@@ -132,12 +141,12 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     return true;
   }
 
-  function schedule(): void {
+  function schedule(delayMs = 0): void {
     if (stopped || timer !== undefined) return;
     timer = win.setTimeout(() => {
       timer = undefined;
       if (!stopped && !look()) schedule();
-    }, 0);
+    }, delayMs);
   }
 
   function begin(): void {
@@ -147,13 +156,14 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     if (!look()) schedule();
   }
 
-  const isZeroSize = () => win.innerWidth === 0 || win.innerHeight === 0;
+  function isZeroSize(): boolean {
+    return win.innerWidth === 0 || win.innerHeight === 0;
+  }
   function onResize(): void {
     if (isZeroSize()) return;
     win.removeEventListener('resize', onResize);
-    begin();
+    onCandidate();
   }
-  if (win !== win.top && isZeroSize()) win.addEventListener('resize', onResize);
-  else begin();
+  begin();
   return stop;
 }

@@ -5,7 +5,8 @@ import { launchForFile, openScanned } from './session';
 /**
  * The scout: in a document that never names the case, Case Lens leaves
  * nothing a page can read, and starts its full script only once a case name
- * appears; a frame of zero size is looked at once it is given a size.
+ * appears; a frame of zero size that names the case starts it only once it
+ * is given a size.
  */
 
 const QUIET = '/tests/fixtures/quiet';
@@ -38,7 +39,7 @@ test('a page that never names the case: no entry, element or attribute; a name i
   await page.close();
 });
 
-test('a zero-size frame is looked at only once it is given a size', async () => {
+test('a zero-size frame that names the case starts Case Lens only once it is given a size', async () => {
   const page = await openScanned(h, `${QUIET}/zero-size-frame.html`);
   const widget = page.frames().find((f) => f !== page.mainFrame())!;
   await page.waitForTimeout(1000);
