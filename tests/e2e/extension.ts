@@ -111,6 +111,18 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
   });
 }
 
+/** The popup's address: speaking of the tab `tabId` when given, as it does when opened from the toolbar over that tab. */
+export function popupUrl(h: Harness, tabId?: number): string {
+  return `chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`;
+}
+
+/** The popup opened as a page (see `popupUrl`). */
+export async function openPopup(h: Harness, tabId?: number): Promise<Page> {
+  const popup = await h.context.newPage();
+  await popup.goto(popupUrl(h, tabId));
+  return popup;
+}
+
 /**
  * Turns one checkbox of the popup (`input[data-setting="enabled"]`,
  * `input[data-setting="site"]`, `input[data-category="<c>"]`) to `on`, as a
@@ -118,8 +130,7 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
  * Returns once the new value is stored.
  */
 export async function setInPopup(h: Harness, selector: string, on: boolean, tabId?: number): Promise<void> {
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+  const popup = await openPopup(h, tabId);
   const box = popup.locator(selector);
   // The popup first renders defaults, then the stored settings: click only once it shows the stored value.
   await expect(box).toBeChecked({ checked: !on });
