@@ -106,6 +106,13 @@ export function chromiumArgs(extensionDir) {
 export const NO_BROWSER_MESSAGE =
   'No Chromium found: set CHROMIUM_PATH to a Chromium binary, or install one (Debian/Ubuntu: sudo apt-get install chromium).';
 
+/** A browser in a window needs a display: without one, says how to run `command` under Xvfb and exits. */
+export function exitWithoutDisplay(command) {
+  if (process.env.DISPLAY || process.platform !== 'linux') return;
+  console.error(`No display: run \`xvfb-run -a ${command}\` on a machine without one.`);
+  process.exit(1);
+}
+
 /** Runs a command with inherited output; exits this process when it fails. */
 export function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
