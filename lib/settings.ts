@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import * as v from 'valibot';
 import { CATEGORIES, type Category } from '@/facts/constants';
 
 export interface Settings {
@@ -79,27 +80,40 @@ export function documentSite(location: DocumentLocation, referrer = ''): string 
   return '';
 }
 
+const categorySwitches = Object.fromEntries(
+  CATEGORIES.map((c) => [c, v.fallback(v.boolean(), DEFAULT_SETTINGS.categories[c])]),
+) as Record<Category, v.SchemaWithFallback<v.BooleanSchema<undefined>, boolean>>;
+
+/**
+ * A list of sites as stored: an entry that is not a string drops out alone,
+ * the rest become sites (`siteOf`), once each, sorted.
+ */
+const siteList = v.pipe(
+  v.array(v.fallback(v.string(), '')),
+  v.transform((entries) => [...new Set(entries.map(siteOf).filter((s) => s.length > 0))].sort()),
+);
+
+/**
+ * What a stored settings value may say, key by key. Every key has its own
+ * fallback (a fresh copy of its default), so a corrupt key costs only itself
+ * and a missing one reads as its default; keys not named here are dropped.
+ */
+const settingsSchema = v.fallback(
+  v.object({
+    enabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.enabled),
+    categories: v.fallback(v.object(categorySwitches), () => ({ ...DEFAULT_SETTINGS.categories })),
+    disabledSites: v.fallback(siteList, () => []),
+  }),
+  () => ({ ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories }, disabledSites: [] }),
+);
+
 /**
  * Repairs whatever is stored into valid settings: unknown keys are dropped,
  * a wrong type falls back to its default, missing categories are on. A
  * corrupt value never reaches the rest of the extension.
  */
 export function sanitizeSettings(raw: unknown): Settings {
-  const value = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const categoriesRaw = (value.categories && typeof value.categories === 'object' ? value.categories : {}) as Record<
-    string,
-    unknown
-  >;
-  const categories = Object.fromEntries(
-    CATEGORIES.map((c) => [c, typeof categoriesRaw[c] === 'boolean' ? categoriesRaw[c] : true]),
-  ) as Record<Category, boolean>;
-  const sites = Array.isArray(value.disabledSites) ? value.disabledSites : [];
-  const keys = sites.filter((s): s is string => typeof s === 'string').map(siteOf);
-  return {
-    enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
-    categories,
-    disabledSites: [...new Set(keys.filter((s) => s.length > 0))].sort(),
-  };
+  return v.parse(settingsSchema, raw);
 }
 
 /** v1 → v2: disabled hosts become sites, so `www.example.com` and `example.com` merge into `example.com`. */
@@ -121,6 +135,8 @@ export function sameSettings(a: Settings, b: unknown): boolean {
  * migration.
  */
 export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, { fallback: DEFAULT_SETTINGS });
+
+/** A version record as @wxt-dev/storage writes it (`{ v }`); none at all is a value stored before versions existed. */
 
 /**
  * The version a stored version record names: a whole number from 1 on, with

@@ -25,12 +25,13 @@
 // the seed article and the case page (scripts/bench/outside.mjs).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium, NO_BROWSER_MESSAGE } from './browser.mjs';
+import { launchChromiumWithExtension } from './chromium-with-extension.mjs';
 import { serveDirectory } from './static-server.mjs';
 import * as probes from './bench/in-page.mjs';
 import { measureOutside, outsideReport } from './bench/outside.mjs';
@@ -235,11 +236,11 @@ const keepLocal = (context) =>
   });
 
 async function launchWithExtension(extensionDir) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'case-lens-bench-')), {
+  const { context } = await launchChromiumWithExtension({
+    extensionDir,
     executablePath,
-    headless: true,
+    profile: 'case-lens-bench-',
     viewport: { width: 1200, height: 900 },
-    args: chromiumArgs(extensionDir),
   });
   await keepLocal(context);
   await context.addInitScript(probes.recordLongTasks);

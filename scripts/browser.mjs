@@ -32,6 +32,20 @@ function isDebianLike() {
   }
 }
 
+/**
+ * As root on Debian or Ubuntu, installs Debian's package `pkg` (the browser `name`)
+ * with apt-get and returns its binary, `/usr/bin/<pkg>`; null anywhere else.
+ */
+function installDebianPackage(name, pkg) {
+  if (process.platform !== 'linux' || !isDebianLike() || process.getuid?.() !== 0) return null;
+  console.log(`No ${name} found: installing Debian's "${pkg}" package with apt-get…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env });
+  const binary = `/usr/bin/${pkg}`;
+  return existsSync(binary) ? binary : null;
+}
+
 export function findChromium({ install = true } = {}) {
   if (process.env.CHROMIUM_PATH) {
     if (existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
@@ -42,14 +56,7 @@ export function findChromium({ install = true } = {}) {
   }
   const cached = playwrightCacheChromium();
   if (cached) return cached;
-  if (install && process.platform === 'linux' && isDebianLike() && process.getuid?.() === 0) {
-    console.log('No Chromium found: installing Debian\'s "chromium" package with apt-get…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
-  return null;
+  return install ? installDebianPackage('Chromium', 'chromium') : null;
 }
 
 function onPath(name) {
@@ -71,14 +78,7 @@ export function findFirefox({ install = true } = {}) {
   }
   const found = onPath('firefox-esr') ?? onPath('firefox');
   if (found) return found;
-  if (install && process.platform === 'linux' && isDebianLike() && process.getuid?.() === 0) {
-    console.log('No Firefox found: installing Debian\'s "firefox-esr" package with apt-get…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
-    if (existsSync('/usr/bin/firefox-esr')) return '/usr/bin/firefox-esr';
-  }
-  return null;
+  return install ? installDebianPackage('Firefox', 'firefox-esr') : null;
 }
 
 export const NO_FIREFOX_MESSAGE =
@@ -105,6 +105,13 @@ export function chromiumArgs(extensionDir) {
 
 export const NO_BROWSER_MESSAGE =
   'No Chromium found: set CHROMIUM_PATH to a Chromium binary, or install one (Debian/Ubuntu: sudo apt-get install chromium).';
+
+/** A browser in a window needs a display: without one, says how to run `command` under Xvfb and exits. */
+export function exitWithoutDisplay(command) {
+  if (process.env.DISPLAY || process.platform !== 'linux') return;
+  console.error(`No display: run \`xvfb-run -a ${command}\` on a machine without one.`);
+  process.exit(1);
+}
 
 /** Runs a command with inherited output; exits this process when it fails. */
 export function run(command, args, env = {}) {

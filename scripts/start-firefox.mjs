@@ -1,7 +1,7 @@
 // `npm run start:firefox`: builds the Firefox add-on and opens Firefox with it on the seed article
 // (web-ext run: a fresh profile, the add-on installed as a temporary one, reloaded when the build changes).
 import { resolve } from 'node:path';
-import { findFirefox, NO_FIREFOX_MESSAGE, run } from './browser.mjs';
+import { exitWithoutDisplay, findFirefox, NO_FIREFOX_MESSAGE, run } from './browser.mjs';
 import { serveDirectory } from './static-server.mjs';
 import { spawn } from 'node:child_process';
 
@@ -10,10 +10,7 @@ if (!firefox) {
   console.error(NO_FIREFOX_MESSAGE);
   process.exit(1);
 }
-if (!process.env.DISPLAY && process.platform === 'linux') {
-  console.error('No display: run `xvfb-run -a npm run start:firefox` on a machine without one.');
-  process.exit(1);
-}
+exitWithoutDisplay('npm run start:firefox');
 run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 const { url, close } = await serveDirectory(resolve('seeds'));
 const page = `${url}/us-accuses-three-koreans.html`;

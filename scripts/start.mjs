@@ -1,9 +1,7 @@
 // `npm start`: builds the extension and opens Chromium with it on the seed article.
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
+import { resolve } from 'node:path';
+import { exitWithoutDisplay, findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
+import { launchChromiumWithExtension } from './chromium-with-extension.mjs';
 import { serveDirectory } from './static-server.mjs';
 
 const chromium = findChromium();
@@ -11,31 +9,25 @@ if (!chromium) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
-if (!process.env.DISPLAY && process.platform === 'linux') {
-  console.error('No display: run `xvfb-run -a npm start` on a machine without one.');
-  process.exit(1);
-}
+exitWithoutDisplay('npm start');
 run('npx', ['wxt', 'build']);
 const extension = resolve('.output/chrome-mv3');
 const { url, close } = await serveDirectory(resolve('seeds'));
 const page = `${url}/us-accuses-three-koreans.html`;
-const profile = mkdtempSync(join(tmpdir(), 'case-lens-profile-'));
-const args = [
-  `--user-data-dir=${profile}`,
-  `--disable-extensions-except=${extension}`,
-  `--load-extension=${extension}`,
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  page,
-];
 console.log(`Opening ${page} in ${chromium} with the extension from ${extension}`);
-const browser = spawn(chromium, args, { stdio: 'inherit' });
-browser.on('exit', (code) => {
-  close();
-  process.exit(code ?? 0);
+// The same launch as the tests, in a window: the reader's own size, no "controlled by automated software" bar.
+const { context } = await launchChromiumWithExtension({
+  extensionDir: extension,
+  executablePath: chromium,
+  profile: 'case-lens-profile-',
+  headless: false,
+  viewport: null,
+  ignoreDefaultArgs: ['--enable-automation'],
+  args: ['--no-default-browser-check'],
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => browser.kill(signal));
+context.on('close', () => {
+  close();
+  process.exit(0);
+});
+const tab = context.pages()[0] ?? (await context.newPage());
+await tab.goto(page);

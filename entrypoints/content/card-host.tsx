@@ -4,6 +4,7 @@ import type { Annotation } from '@/facts/annotator';
 import type { EntityView } from '@/facts/view';
 import type { EntityRequest } from '@/lib/messages';
 import { CardFrame } from './card-frame';
+import { CardRecords, requestOf } from './card-records';
 import { focusMark, mentionIndexOf, prefersReducedMotion } from './mark-focus';
 import { type PaintProbe, startPaintProbe } from './paint-probe';
 
@@ -29,17 +30,6 @@ export interface CardHostOptions {
   fetchEntity(request: EntityRequest): Promise<EntityView | null>;
 }
 
-function requestOf(annotation: Annotation): EntityRequest {
-  return {
-    id: annotation.entityId,
-    aliasIndex: annotation.kind === 'wrong-form' ? annotation.aliasIndex : undefined,
-    claimIndex: annotation.kind === 'value' ? annotation.claimIndex : undefined,
-    claimIndexes: annotation.kind === 'value' ? annotation.claimIndexes : undefined,
-  };
-}
-
-const keyOf = (r: EntityRequest) => `${r.id}#${r.aliasIndex ?? ''}#${r.claimIndexes ?? r.claimIndex ?? ''}`;
-
 /**
  * The hover card's state: which highlight it belongs to, the record it shows,
  * the trail of relations followed (Back), pinning, moving between mentions,
@@ -56,12 +46,13 @@ export class CardHost {
   private returnFocus: HTMLElement | null = null;
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
-  private readonly cache = new Map<string, EntityView | null>();
+  private readonly records: CardRecords;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly options: CardHostOptions,
   ) {
+    this.records = new CardRecords((request) => options.fetchEntity(request));
     this.frame = new CardFrame(ctx, {
       css: options.css,
       onPointerEnter: () => this.cancelClose(),
@@ -122,7 +113,7 @@ export class CardHost {
       this.returnFocus = null;
     }
     const request = requestOf(annotation);
-    this.state = { ...request, anchor: mark, annotation, view: this.cached(request), trail: [] };
+    this.state = { ...request, anchor: mark, annotation, view: this.records.cached(request), trail: [] };
     await this.frame.prepare();
     if (this.state?.anchor !== mark) return; // closed or replaced while the UI was made
     this.focusWhenPlaced = options.focus === true;
@@ -156,18 +147,8 @@ export class CardHost {
     this.closeTimer = null;
   }
 
-  private cached(request: EntityRequest): EntityView | null {
-    return this.cache.get(keyOf(request)) ?? null;
-  }
-
   private async load(request: EntityRequest): Promise<void> {
-    let view: EntityView | null = null;
-    try {
-      view = await this.options.fetchEntity(request);
-    } catch {
-      view = null; // the extension was updated or reloaded: the card says what it knows
-    }
-    this.cache.set(keyOf(request), view);
+    const view = await this.records.fetch(request);
     if (this.state && this.state.id === request.id) {
       this.state = { ...this.state, view };
       this.render();
@@ -216,7 +197,14 @@ export class CardHost {
   private async select(id: string): Promise<void> {
     if (!this.state) return;
     const trail = [...this.state.trail, this.state.id];
-    this.state = { ...this.state, trail, id, aliasIndex: undefined, claimIndex: undefined, view: this.cached({ id }) };
+    this.state = {
+      ...this.state,
+      trail,
+      id,
+      aliasIndex: undefined,
+      claimIndex: undefined,
+      view: this.records.cached({ id }),
+    };
     this.pinned = true; // a reader who navigates inside the card wants it to stay
     this.render();
     this.focusTitle();
@@ -229,7 +217,7 @@ export class CardHost {
     const id = trail.pop()!;
     // Back at the start, the card shows the alias or claim it was opened on.
     const request = trail.length === 0 ? requestOf(this.state.annotation) : { id };
-    this.state = { ...this.state, ...request, trail, view: this.cached(request) };
+    this.state = { ...this.state, ...request, trail, view: this.records.cached(request) };
     this.render();
     this.focusTitle();
     if (this.state.view === null) void this.load(request);

@@ -1,6 +1,6 @@
 import type { NameAnnotation } from '@/facts/annotator';
 import { comparePoints } from './document-order';
-import type { PlacedRange } from './highlighter';
+import type { PlacedRange } from './placed-range';
 
 /**
  * How many different case entities a document must name unambiguously before

@@ -1,7 +1,8 @@
 import type { Annotation, Annotator, ContextDecision, RunAnnotations } from '@/facts/annotator';
 import type { Category } from '@/facts/constants';
 import { CaseContext } from './case-context';
-import type { Highlighter, PlacedRange } from './highlighter';
+import type { Highlighter } from './highlighter';
+import type { PlacedRange } from './placed-range';
 import { nearestBlock, type TextRun } from './text-runs';
 
 /** Runs with values but no case name, read before the page showed it is about the case. */

@@ -2,31 +2,7 @@ import { type Annotation, isContradiction } from '@/facts/annotator';
 import { outputAttributes } from './mark-output';
 import { MARK_TAG } from './dom-rules';
 import { DocumentOrderedList } from './document-order';
-
-/** A stretch of the DOM to wrap: the text nodes it starts and ends in. */
-export interface PlacedRange {
-  startNode: Text;
-  startOffset: number;
-  endNode: Text;
-  endOffset: number;
-}
-
-/**
- * The text nodes a range covers, in document order: its start node, every
- * text node between, its end node. Empty when the end does not follow the start.
- */
-function coveredTextNodes(range: PlacedRange): Text[] {
-  const { startNode, endNode } = range;
-  if (startNode === endNode) return [startNode];
-  const walker = startNode.ownerDocument.createTreeWalker(startNode.getRootNode(), NodeFilter.SHOW_TEXT);
-  walker.currentNode = startNode;
-  const nodes = [startNode];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    nodes.push(node as Text);
-    if (node === endNode) return nodes;
-  }
-  return [];
-}
+import { coveredTextNodes, type PlacedRange } from './placed-range';
 
 /**
  * Wraps annotated ranges, remembers what each wrapper means, and undoes the

@@ -2,7 +2,8 @@ import type { Annotation, Annotator, RunAnnotations } from '@/facts/annotator';
 import type { Category } from '@/facts/constants';
 import { ContextGate } from './context-gate';
 import { isDocumentEditable, isSkippedElement } from './dom-rules';
-import type { Highlighter, PlacedRange } from './highlighter';
+import type { Highlighter } from './highlighter';
+import type { PlacedRange } from './placed-range';
 import { MutationWatch } from './mutation-watch';
 import { isInsideSkipped, locate, type TextRun, walkTextRuns } from './text-runs';
 

@@ -1,11 +1,10 @@
 // The outside measurement: what Case Lens costs a page's renderer, read from
 // a Chromium trace rather than from the extension's own measures, against a
 // twin of the build whose scripts are empty, in the same run.
-import { chromium } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromiumArgs } from '../browser.mjs';
+import { launchChromiumWithExtension } from '../chromium-with-extension.mjs';
 import { analyseTrace, TRACE_CATEGORIES } from './trace-analysis.mjs';
 
 const MAX_WINDOW_MS = 10_000;
@@ -31,16 +30,17 @@ export function buildEmptyTwin(extensionDir, outDir) {
 }
 
 async function launch(executablePath, extensionDir) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'case-lens-trace-')), {
+  const { context, extensionId } = await launchChromiumWithExtension({
+    extensionDir,
     executablePath,
-    headless: true,
+    profile: 'case-lens-trace-',
     viewport: { width: 1200, height: 900 },
     // Other hosts are refused by a dead proxy (loopback is never proxied): nothing in the page waits on the
     // test runner, as it would with request interception.
-    args: [...chromiumArgs(extensionDir), '--proxy-server=http://127.0.0.1:9'],
+    args: ['--proxy-server=http://127.0.0.1:9'],
+    workerTimeout: 20_000,
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  return { context, extensionId: new URL(worker.url()).host };
+  return { context, extensionId };
 }
 
 /**

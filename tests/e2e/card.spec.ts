@@ -1,16 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { Harness } from './extension';
-import { launchForFile, openScanned } from './session';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const EDGES = '/tests/fixtures/reader/edges.html';
 const MENTIONS = '/tests/fixtures/reader/mentions.html';
-
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-const open = (path: string, viewport?: { width: number; height: number }): Promise<Page> =>
-  openScanned(h, path, viewport);
 
 const cardOf = (page: Page): Locator => page.locator('case-lens-card .cl-card');
 /** The card once Floating UI has placed it and its facts have arrived. */
@@ -36,7 +29,7 @@ async function expectInsideViewport(page: Page, card: Locator): Promise<void> {
     .toBe('inside');
 }
 
-test('the card stays inside the viewport for highlights at every edge and corner', async () => {
+test('the card stays inside the viewport for highlights at every edge and corner', async ({ open }) => {
   for (const viewport of [
     { width: 1200, height: 900 },
     { width: 460, height: 380 }, // smaller than the card: it must shrink, not spill
@@ -60,7 +53,7 @@ test('the card stays inside the viewport for highlights at every edge and corner
   }
 });
 
-test('a highlight near the bottom puts the card above it, at full height', async () => {
+test('a highlight near the bottom puts the card above it, at full height', async ({ open }) => {
   const page = await open(EDGES);
   const mark = page.locator('#bottom [data-entity]');
   const card = await hoverAndWait(page, mark);
@@ -68,10 +61,9 @@ test('a highlight near the bottom puts the card above it, at full height', async
     .poll(async () => (await card.boundingBox())!.y + (await card.boundingBox())!.height)
     .toBeLessThanOrEqual((await mark.boundingBox())!.y);
   expect((await card.boundingBox())!.height).toBeGreaterThan(400);
-  await page.close();
 });
 
-test('hover intent: passing over a highlight opens nothing, resting on it opens the card', async () => {
+test('hover intent: passing over a highlight opens nothing, resting on it opens the card', async ({ open }) => {
   const page = await open(SEED);
   const mark = page.locator('[data-entity="park-jin-hyok"]').first();
   // The reader's pointer crosses the highlight on its way elsewhere, well within the intent delay.
@@ -82,10 +74,9 @@ test('hover intent: passing over a highlight opens nothing, resting on it opens 
   await expect(cardOf(page)).toHaveCount(0);
   await mark.hover();
   await expect(placedCard(page).locator('.cl-title')).toHaveText('Park Jin Hyok');
-  await page.close();
 });
 
-test('pinning keeps the card open after the pointer leaves; unpinning lets it close', async () => {
+test('pinning keeps the card open after the pointer leaves; unpinning lets it close', async ({ open }) => {
   const page = await open(SEED);
   const card = await hoverAndWait(page, page.locator('[data-entity="park-jin-hyok"]').first());
   const pin = card.getByRole('button', { name: 'Pin card' });
@@ -101,10 +92,9 @@ test('pinning keeps the card open after the pointer leaves; unpinning lets it cl
   await card.getByRole('button', { name: 'Unpin card' }).click();
   await page.mouse.move(2, 2);
   await expect(cardOf(page)).toHaveCount(0);
-  await page.close();
 });
 
-test('a relation switches the card to the related entity, and Back returns', async () => {
+test('a relation switches the card to the related entity, and Back returns', async ({ open }) => {
   const page = await open(SEED);
   const card = await hoverAndWait(page, page.locator('[data-entity="park-jin-hyok"]').first());
   const relation = card.locator('.cl-relation').first();
@@ -120,10 +110,9 @@ test('a relation switches the card to the related entity, and Back returns', asy
   await card.getByRole('button', { name: 'Back' }).click();
   await expect(card.locator('.cl-title')).toHaveText('Park Jin Hyok');
   await expect(card.getByRole('button', { name: 'Back' })).toHaveCount(0);
-  await page.close();
 });
 
-test('"Mention N of M" moves between the entity\'s mentions and scrolls to each', async () => {
+test('"Mention N of M" moves between the entity\'s mentions and scrolls to each', async ({ open }) => {
   const page = await open(MENTIONS);
   const marks = page.locator('[data-entity="lazarus-group"]');
   await expect(marks).toHaveCount(3);
@@ -143,10 +132,9 @@ test('"Mention N of M" moves between the entity\'s mentions and scrolls to each'
   await card.getByRole('button', { name: 'Previous mention' }).click();
   await expect(position).toHaveText('Mention 3 of 3 on this page');
   await expect(marks.nth(2)).toBeInViewport();
-  await page.close();
 });
 
-test('the card follows the dark colour scheme and reduced motion', async () => {
+test('the card follows the dark colour scheme and reduced motion', async ({ open }) => {
   const page = await open(SEED);
   const mark = page.locator('[data-entity="park-jin-hyok"]').first();
   const background = (card: Locator) => card.evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -164,10 +152,9 @@ test('the card follows the dark colour scheme and reduced motion', async () => {
   const text = (await card.evaluate((el) => getComputedStyle(el).color)).match(/\d+/g)!.map(Number);
   expect(Math.min(...text.slice(0, 3))).toBeGreaterThan(200); // …with light text
   expect(await animation(card)).toBe('none');
-  await page.close();
 });
 
-test('a hostile page stylesheet cannot restyle the card', async () => {
+test('a hostile page stylesheet cannot restyle the card', async ({ open }) => {
   const page = await open(SEED);
   const mark = page.locator('[data-entity="park-jin-hyok"]').first();
   const parts = [
@@ -225,5 +212,4 @@ test('a hostile page stylesheet cannot restyle the card', async () => {
   expect(after.parts['.cl-title']).toContain('16px');
   expect(after.parts['.cl-card']).not.toContain('rgb(255, 0, 0)');
   await expectInsideViewport(page, hostile);
-  await page.close();
 });

@@ -1,45 +1,25 @@
-import { expect, test, type Page } from '@playwright/test';
 import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
-import { waitForScan, type Harness } from './extension';
-import { launchForFile } from './session';
+import { openPopup } from './extension';
+import { expect, test } from './fixtures';
+import { tabIdOf } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
-
-let h: Harness;
-launchForFile((launched) => (h = launched));
 
 /** The seed article's errors (research/case-dossier.md section 3) that the record can judge. */
 const EXPECTED = (seedArticle.errors as string[]).slice().sort();
 
-async function openSeed(): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + SEED);
-  await waitForScan(page);
-  return page;
-}
-
-/** The id of the tab showing `page`: it is the active tab once brought to the front. */
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return h.worker.evaluate(async () => {
-    // Runs in the extension's service worker, where `chrome` is the extension API.
-    const api = (globalThis as unknown as { chrome: import('webextension-polyfill').Browser }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab!.id!;
-  });
-}
-
-test('flags every error of the seed article that the record can judge, and nothing else', async () => {
-  const page = await openSeed();
+test('flags every error of the seed article that the record can judge, and nothing else', async ({ open }) => {
+  const page = await open(SEED);
   const flagged = await page.$$eval('[data-claim="contradicted"]', (els) =>
     els.map((e) => `${e.getAttribute('data-entity')} | ${e.textContent}`),
   );
   expect(flagged.sort()).toEqual(EXPECTED);
-  await page.close();
 });
 
-test('the card on a flagged value says what the page says and what the record says, with a source', async () => {
-  const page = await openSeed();
+test('the card on a flagged value says what the page says and what the record says, with a source', async ({
+  open,
+}) => {
+  const page = await open(SEED);
   await page.locator('[data-claim="contradicted"][data-entity="wannacry"]').hover();
   const claim = page.locator('case-lens-card .cl-claim');
   await expect(claim).toContainText('This page says “2018” — the record says 2017');
@@ -55,29 +35,25 @@ test('the card on a flagged value says what the page says and what the record sa
   await expect(page.locator('case-lens-card .cl-claim')).toContainText(
     'the record says conspiracy to commit computer fraud and abuse',
   );
-  await page.close();
 });
 
-test('the popup lists the checks on this page and scrolls to one', async () => {
-  const page = await openSeed();
-  const tabId = await tabIdOf(page);
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+test('the popup lists the checks on this page and scrolls to one', async ({ harness: h, open }) => {
+  const page = await open(SEED);
+  const popup = await openPopup(h, await tabIdOf(h, page));
   const checks = popup.locator('.pl-check');
   await expect(checks).toHaveCount(EXPECTED.length);
   await expect(popup.locator('.pl-check', { hasText: '“2015”' })).toContainText('the record says 2014');
   await expect(popup.locator('.pl-check', { hasText: '“Kim II”' })).toHaveText('“Kim II” — a wrong form of Kim Il');
   await popup.locator('.pl-check', { hasText: 'Kim jin-un' }).locator('button').click();
   await expect(page.locator('[data-entity="kim-jong-un"].case-lens-flash')).toHaveCount(1);
-  await popup.close();
-  await page.close();
 });
 
-test('the popup shows the case timeline in order, with sources, and the events of this page stand out', async () => {
-  const page = await openSeed();
-  const tabId = await tabIdOf(page);
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+test('the popup shows the case timeline in order, with sources, and the events of this page stand out', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await open(SEED);
+  const popup = await openPopup(h, await tabIdOf(h, page));
   await popup.locator('[data-view="timeline"]').click();
   const events = popup.locator('.pl-event');
   expect(await events.count()).toBeGreaterThan(100);
@@ -90,14 +66,10 @@ test('the popup shows the case timeline in order, with sources, and the events o
     .evaluateAll((els) => els.slice(0, 20).map((a) => a.getAttribute('href')))) {
     expect(href).toMatch(/^https?:\/\//);
   }
-  await popup.close();
-  await page.close();
 });
 
-test('an accurate report about the case gets no contradiction, only quiet confirmations', async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.baseUrl}/tests/fixtures/claims/accurate-report.html`);
-  await waitForScan(page);
+test('an accurate report about the case gets no contradiction, only quiet confirmations', async ({ open }) => {
+  const page = await open('/tests/fixtures/claims/accurate-report.html');
   expect(await page.locator('[data-entity="park-jin-hyok"]').count()).toBeGreaterThan(0);
   const contradicted = await page.$$eval('[data-claim="contradicted"]', (els) => els.map((e) => e.textContent));
   expect(contradicted).toEqual([]);
@@ -105,13 +77,10 @@ test('an accurate report about the case gets no contradiction, only quiet confir
   expect(confirmed).toEqual(
     expect.arrayContaining(['2017', '2014', 'Assistant Attorney General', 'Acting U.S. Attorney']),
   );
-  await page.close();
 });
 
-test('a garbled report gets each wrong value flagged for the right entity', async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.baseUrl}/tests/fixtures/claims/garbled-report.html`);
-  await waitForScan(page);
+test('a garbled report gets each wrong value flagged for the right entity', async ({ open }) => {
+  const page = await open('/tests/fixtures/claims/garbled-report.html');
   const flagged = await page.$$eval('[data-claim="contradicted"]', (els) =>
     els.map((e) => `${e.getAttribute('data-entity')} | ${e.textContent}`),
   );
@@ -125,5 +94,4 @@ test('a garbled report gets each wrong value flagged for the right entity', asyn
       'sony-pictures-hack-2014 | 2013',
     ].sort(),
   );
-  await page.close();
 });

@@ -1,11 +1,9 @@
-import { chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
 // @ts-expect-error: a plain ES module shared with the scripts
 import { serveDirectory } from '../../scripts/static-server.mjs';
 // @ts-expect-error: a plain ES module shared with the scripts
-import { chromiumArgs } from '../../scripts/browser.mjs';
+import { launchChromiumWithExtension } from '../../scripts/chromium-with-extension.mjs';
 import { readStorage } from './worker';
 import { scanFinished } from './driver/page';
 
@@ -47,13 +45,14 @@ export async function launch(
   // A second server gives cross-origin (and, as `localhost`, cross-site: out-of-process) frames.
   const other = options.otherOrigin ? await serveDirectory(ROOT, options.extra ?? {}) : null;
   const otherOriginUrl = other ? `http://localhost:${new URL(other.url).port}` : null;
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'case-lens-e2e-')), {
+  const { context, worker, extensionId } = (await launchChromiumWithExtension({
+    extensionDir: EXTENSION_DIR,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    profile: 'case-lens-e2e-',
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
-    args: [...chromiumArgs(EXTENSION_DIR), ...(recordOutside ? [] : ['--proxy-server=http://127.0.0.1:9'])],
-  });
+    args: recordOutside ? [] : ['--proxy-server=http://127.0.0.1:9'],
+  })) as { context: BrowserContext; worker: Worker; extensionId: string };
   const outsideRequests: string[] = [];
   const ours = new Set([new URL(server.url).host, ...(otherOriginUrl ? [new URL(otherOriginUrl).host] : [])]);
   if (recordOutside) {
@@ -66,8 +65,6 @@ export async function launch(
       return route.continue();
     });
   }
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
     worker,
@@ -117,6 +114,18 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
   });
 }
 
+/** The popup's address: speaking of the tab `tabId` when given, as it does when opened from the toolbar over that tab. */
+export function popupUrl(h: Harness, tabId?: number): string {
+  return `chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`;
+}
+
+/** The popup opened as a page (see `popupUrl`). */
+export async function openPopup(h: Harness, tabId?: number): Promise<Page> {
+  const popup = await h.context.newPage();
+  await popup.goto(popupUrl(h, tabId));
+  return popup;
+}
+
 /**
  * Turns one checkbox of the popup (`input[data-setting="enabled"]`,
  * `input[data-setting="site"]`, `input[data-category="<c>"]`) to `on`, as a
@@ -124,8 +133,7 @@ export function textNodesSnapshot(page: Page): Promise<string[]> {
  * Returns once the new value is stored.
  */
 export async function setInPopup(h: Harness, selector: string, on: boolean, tabId?: number): Promise<void> {
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+  const popup = await openPopup(h, tabId);
   const box = popup.locator(selector);
   // The popup first renders defaults, then the stored settings: click only once it shows the stored value.
   await expect(box).toBeChecked({ checked: !on });

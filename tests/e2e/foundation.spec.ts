@@ -1,26 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { CATEGORY_STYLE } from '../../components/categories';
-import { setInPopup, textNodesSnapshot, waitForScan, type Harness } from './extension';
+import { openPopup, setInPopup, textNodesSnapshot, waitForScan } from './extension';
 import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
-import { launchForFile } from './session';
+import { expect, test } from './fixtures';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
-
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-async function openSeed(): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + SEED);
-  await waitForScan(page);
-  return page;
-}
 
 const entitiesOn = (page: Page) =>
   page.$$eval('[data-entity]', (els) => [...new Set(els.map((e) => e.getAttribute('data-entity')))].sort());
 
-test('highlights the core entities of the seed article, with id and category on every wrapper', async () => {
-  const page = await openSeed();
+test('highlights the core entities of the seed article, with id and category on every wrapper', async ({ open }) => {
+  const page = await open(SEED);
   const found = await entitiesOn(page);
   for (const id of seedArticle.entities) expect(found, id).toContain(id);
   const wrappers = await page.$$eval('[data-entity]', (els) =>
@@ -30,11 +20,10 @@ test('highlights the core entities of the seed article, with id and category on 
     expect(w.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(w.category).toMatch(/^(person|group|organization|malware|incident|legal|place|other)$/);
   }
-  await page.close();
 });
 
-test('records its scanning work as case-lens:scan measures and touches no excluded context', async () => {
-  const page = await openSeed();
+test('records its scanning work as case-lens:scan measures and touches no excluded context', async ({ open }) => {
+  const page = await open(SEED);
   const measures = await page.evaluate(() => performance.getEntriesByName('case-lens:scan').map((m) => m.duration));
   expect(measures.length).toBeGreaterThan(0);
   for (const d of measures) expect(d).toBeLessThan(50);
@@ -55,11 +44,10 @@ test('records its scanning work as case-lens:scan measures and touches no exclud
   );
   expect(inside).toBe(0);
   expect(await page.locator('#excluded textarea').inputValue()).toBe('Lazarus Group');
-  await page.close();
 });
 
-test('hovering a highlight shows a card with dated facts and working source links', async () => {
-  const page = await openSeed();
+test('hovering a highlight shows a card with dated facts and working source links', async ({ harness: h, open }) => {
+  const page = await open(SEED);
   await page.locator('[data-entity="park-jin-hyok"]').first().hover();
   const card = page.locator('case-lens-card .cl-card');
   await expect(card).toBeVisible();
@@ -92,12 +80,12 @@ test('hovering a highlight shows a card with dated facts and working source link
   await expect(card.locator('.cl-title')).toHaveText('Ghaleb Alaumary');
   await page.mouse.move(5, 5);
   await expect(card).toHaveCount(0);
-  await page.close();
 });
 
-test('the popup finds Lazarus Group when searching for "Hidden Cobra", and opens its details', async () => {
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+test('the popup finds Lazarus Group when searching for "Hidden Cobra", and opens its details', async ({
+  harness: h,
+}) => {
+  const popup = await openPopup(h);
   await popup.getByRole('searchbox').fill('Hidden Cobra');
   const first = popup.locator('.pl-result').first();
   await expect(first).toHaveAttribute('data-entity', 'lazarus-group');
@@ -105,11 +93,13 @@ test('the popup finds Lazarus Group when searching for "Hidden Cobra", and opens
   await first.click();
   await expect(popup.locator('#pl-detail-title')).toHaveText('Lazarus Group');
   expect(await popup.locator('.cl-fact').count()).toBeGreaterThanOrEqual(3);
-  await popup.close();
 });
 
-test('switching a category off removes exactly its highlights, live; on brings them back', async () => {
-  const page = await openSeed();
+test('switching a category off removes exactly its highlights, live; on brings them back', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await open(SEED);
   const before = await page.$$eval('[data-entity]', (els) =>
     els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`),
   );
@@ -126,11 +116,9 @@ test('switching a category off removes exactly its highlights, live; on brings t
   await expect(page.locator('[data-category="person"]')).toHaveCount(
     before.filter((b) => b.startsWith('person:')).length,
   );
-  await page.close();
 });
 
-test('the master switch off restores the page text exactly, and on highlights again', async () => {
-  const page = await h.context.newPage();
+test('the master switch off restores the page text exactly, and on highlights again', async ({ harness: h, page }) => {
   await page.goto(h.baseUrl + SEED);
   // The page's own text nodes before the extension touched them: read from a fresh copy.
   const original = await page.evaluate(async (url) => {
@@ -150,10 +138,9 @@ test('the master switch off restores the page text exactly, and on highlights ag
   await setInPopup(h, 'input[data-setting="enabled"]', true);
   await page.bringToFront();
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
-  await page.close();
 });
 
-test("highlight tints follow the page's own background, not the system's colour scheme", async () => {
+test("highlight tints follow the page's own background, not the system's colour scheme", async ({ harness: h }) => {
   const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
   const tintOn = async (path: string, colorScheme: 'light' | 'dark', expected: string) => {
     const page = await h.context.newPage();

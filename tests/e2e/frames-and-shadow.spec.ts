@@ -1,5 +1,6 @@
-import { expect, test, type Frame, type Page } from '@playwright/test';
-import { launch, scanWork, waitForScan, type Harness } from './extension';
+import type { Frame, Page } from '@playwright/test';
+import { scanWork, waitForScan } from './extension';
+import { expect, test } from './fixtures';
 import { readMentions } from './marks';
 
 /**
@@ -9,13 +10,7 @@ import { readMentions } from './marks';
  * Each frame is a document of its own, with its own case context.
  */
 
-let h: Harness;
-test.beforeAll(async () => {
-  h = await launch({ otherOrigin: true });
-});
-test.afterAll(async () => {
-  await h.close();
-});
+test.use({ harnessOptions: { otherOrigin: true } });
 
 function frameById(page: Page, id: string): Promise<Frame> {
   return page
@@ -26,8 +21,7 @@ function frameById(page: Page, id: string): Promise<Frame> {
 
 const entities = async (frame: Page | Frame) => (await readMentions(frame)).map((m) => m.entity);
 
-test('every kind of frame is scanned, each with its own case context', async () => {
-  const page = await h.context.newPage();
+test('every kind of frame is scanned, each with its own case context', async ({ harness: h, page }) => {
   await page.goto(`${h.baseUrl}/tests/fixtures/live/frames.html?cross=${encodeURIComponent(h.otherOriginUrl!)}`);
   await waitForScan(page);
   // The host page names two case entities: its RGB is the bureau.
@@ -61,13 +55,10 @@ test('every kind of frame is scanned, each with its own case context', async () 
   expect(await editor.evaluate(() => document.body.innerHTML)).toBe(
     '<p>Draft: Ghaleb Alaumary and the Lazarus Group.</p><p>More about WannaCry and Park Jin Hyok.</p>',
   );
-  await page.close();
 });
 
-test('frames added after load, and content added inside frames later, are scanned', async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.baseUrl}/tests/fixtures/live/case-page.html`);
-  await waitForScan(page);
+test('frames added after load, and content added inside frames later, are scanned', async ({ harness: h, open }) => {
+  const page = await open('/tests/fixtures/live/case-page.html');
   await page.evaluate((other) => {
     const blank = document.createElement('iframe');
     blank.id = 'late-blank';
@@ -88,13 +79,12 @@ test('frames added after load, and content added inside frames later, are scanne
     await waitForScan(frame, 300, before.slices);
     expect(await entities(frame), id).toContain('wannacry');
   }
-  await page.close();
 });
 
-test('open shadow roots are scanned: declarative, scripted, nested, attached after load, and in new hosts', async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.baseUrl}/tests/fixtures/live/shadow.html`);
-  await waitForScan(page);
+test('open shadow roots are scanned: declarative, scripted, nested, attached after load, and in new hosts', async ({
+  open,
+}) => {
+  const page = await open('/tests/fixtures/live/shadow.html');
   const inShadow = (path: string) =>
     page.evaluate((p) => {
       let root: Document | ShadowRoot = document;
@@ -155,5 +145,4 @@ test('open shadow roots are scanned: declarative, scripted, nested, attached aft
       return [Element.prototype.attachShadow.toString().includes('[native code]'), error];
     }),
   ).toEqual([true, 'NotSupportedError']);
-  await page.close();
 });

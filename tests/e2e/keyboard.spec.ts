@@ -1,22 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { textNodesSnapshot, waitForScan, type Harness } from './extension';
-import { launchForFile, openScanned } from './session';
+import type { Page } from '@playwright/test';
+import { popupUrl, textNodesSnapshot, waitForScan, type Harness } from './extension';
+import { expect, test } from './fixtures';
 import { askPage, tabIdOf } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const MENTIONS = '/tests/fixtures/reader/mentions.html';
 
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-const open = (path: string): Promise<Page> => openScanned(h, path);
-
 /**
  * What the background sends when the reader presses a `next-highlight` / `previous-highlight` shortcut:
  * the `stepHighlight` message of lib/messages.ts, in @webext-core/messaging's envelope.
  */
-async function command(page: Page, direction: 'next' | 'previous'): Promise<unknown> {
+async function command(h: Harness, page: Page, direction: 'next' | 'previous'): Promise<unknown> {
   return askPage(h, await tabIdOf(h, page), 'stepHighlight', direction);
 }
 
@@ -39,7 +34,10 @@ async function seriousViolations(builder: AxeBuilder): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the next/previous commands walk the highlights in order, focus the card, and Escape returns to the highlight', async () => {
+test('the next/previous commands walk the highlights in order, focus the card, and Escape returns to the highlight', async ({
+  harness: h,
+  open,
+}) => {
   const page = await open(MENTIONS);
   // The commands step through name highlights; markers around stated values are reached from the popup's checks.
   const order = await page.$$eval('[data-entity]:not([data-claim-index])', (els) =>
@@ -50,7 +48,7 @@ test('the next/previous commands walk the highlights in order, focus the card, a
 
   const visited: string[] = [];
   for (let i = 0; i < order.length; i += 1) {
-    expect(await command(page, 'next')).toBe(true);
+    expect(await command(h, page, 'next')).toBe(true);
     await expect(card).toBeVisible();
     const anchor = await page.evaluate(() => {
       const marks = [...document.querySelectorAll<HTMLElement>('[data-entity]')];
@@ -70,10 +68,10 @@ test('the next/previous commands walk the highlights in order, focus the card, a
   expect(visited).toEqual(order);
 
   // Past the last highlight it wraps to the first; previous goes back.
-  expect(await command(page, 'next')).toBe(true);
+  expect(await command(h, page, 'next')).toBe(true);
   await page.keyboard.press('Escape');
   expect(await focused(page)).toMatchObject({ id: order[0]!.split(':')[0] });
-  expect(await command(page, 'previous')).toBe(true);
+  expect(await command(h, page, 'previous')).toBe(true);
   await page.keyboard.press('Escape');
   expect(`${(await focused(page)).id}:${(await focused(page)).text}`).toBe(order.at(-1));
 
@@ -81,10 +79,12 @@ test('the next/previous commands walk the highlights in order, focus the card, a
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(/^(A|BUTTON)$/);
   expect(await page.locator('case-lens-mark[tabindex]').count()).toBe(0);
-  await page.close();
 });
 
-test("with the card open, the command moves on from the card's highlight and the card follows", async () => {
+test("with the card open, the command moves on from the card's highlight and the card follows", async ({
+  harness: h,
+  open,
+}) => {
   const page = await open(MENTIONS);
   await page.locator('[data-entity="lazarus-group"]').first().hover();
   const card = page.locator('case-lens-card .cl-card[data-placed]');
@@ -93,17 +93,19 @@ test("with the card open, the command moves on from the card's highlight and the
     els[1]!.getAttribute('data-entity'),
   ))!;
   expect(second).not.toBe('lazarus-group');
-  expect(await command(page, 'next')).toBe(true);
+  expect(await command(h, page, 'next')).toBe(true);
   await expect(card).toHaveAttribute('data-entity', second);
   await expect.poll(async () => (await focused(page)).in).toBe('card');
   await page.keyboard.press('Escape');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-entity'))).toBe(second);
-  await page.close();
 });
 
-test('a keyboard-opened card ignores the pointer passing by, and a click elsewhere dismisses it', async () => {
+test('a keyboard-opened card ignores the pointer passing by, and a click elsewhere dismisses it', async ({
+  harness: h,
+  open,
+}) => {
   const page = await open(MENTIONS);
-  expect(await command(page, 'next')).toBe(true);
+  expect(await command(h, page, 'next')).toBe(true);
   const card = page.locator('case-lens-card .cl-card[data-placed]');
   await expect(card).toHaveAttribute('data-entity', /\w/); // its record has arrived
   const entity = await card.getAttribute('data-entity');
@@ -115,15 +117,17 @@ test('a keyboard-opened card ignores the pointer passing by, and a click elsewhe
   await expect(card).toBeVisible();
   await page.mouse.click(5, 5);
   await expect(page.locator('case-lens-card .cl-card')).toHaveCount(0);
-  await page.close();
 });
 
-test('the commands start from what is on screen; a page without names has no receiver', async () => {
+test('the commands start from what is on screen; a page without names has no receiver', async ({
+  harness: h,
+  open,
+}) => {
   const page = await open(MENTIONS);
   const third = page.locator('#m3 [data-entity]').first();
   await third.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -40));
-  expect(await command(page, 'next')).toBe(true);
+  expect(await command(h, page, 'next')).toBe(true);
   await page.keyboard.press('Escape');
   expect(await page.evaluate(() => document.activeElement?.closest('p')?.id)).toBe('m3');
 
@@ -132,23 +136,25 @@ test('the commands start from what is on screen; a page without names has no rec
   // A page that names nothing never starts the full script: the tab has no receiver, which the
   // background's relay answers as false (lib/commands.ts, unit-tested).
   await waitForScan(plain);
-  await expect(command(plain, 'next')).rejects.toThrow(/Receiving end does not exist|Could not establish connection/);
+  await expect(command(h, plain, 'next')).rejects.toThrow(
+    /Receiving end does not exist|Could not establish connection/,
+  );
   await plain.close();
-  await page.close();
 });
 
-test('keyboard navigation leaves the page text exactly as it was', async () => {
+test('keyboard navigation leaves the page text exactly as it was', async ({ harness: h, open }) => {
   const page = await open(SEED);
   const before = await textNodesSnapshot(page);
   for (let i = 0; i < 4; i += 1) {
-    await command(page, 'next');
+    await command(h, page, 'next');
     await page.keyboard.press('Escape');
   }
   expect(await textNodesSnapshot(page)).toEqual(before);
-  await page.close();
 });
 
-test('axe: an open card has no serious or critical accessibility violations, for every category, light and dark', async () => {
+test('axe: an open card has no serious or critical accessibility violations, for every category, light and dark', async ({
+  open,
+}) => {
   const seen = new Set<string>();
   for (const path of [SEED, MENTIONS]) {
     const page = await open(path);
@@ -178,14 +184,17 @@ test('axe: an open card has no serious or critical accessibility violations, for
   expect(seen.size).toBeGreaterThanOrEqual(5);
 });
 
-test('axe: the popup has no serious or critical violations in its default, search and detail views', async () => {
+test('axe: the popup has no serious or critical violations in its default, search and detail views', async ({
+  harness: h,
+  open,
+}) => {
   const page = await open(SEED);
   const tabId = await tabIdOf(h, page);
   const popup = await h.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   for (const colorScheme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme });
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await popup.goto(popupUrl(h, tabId));
     await expect(popup.locator('.pl-mention').first()).toBeVisible();
     expect(await seriousViolations(new AxeBuilder({ page: popup })), `default view, ${colorScheme}`).toEqual([]);
 
@@ -197,6 +206,4 @@ test('axe: the popup has no serious or critical violations in its default, searc
     await expect(popup.locator('#pl-detail-title')).toBeFocused();
     expect(await seriousViolations(new AxeBuilder({ page: popup })), `detail, ${colorScheme}`).toEqual([]);
   }
-  await popup.close();
-  await page.close();
 });

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { scanWork, waitForScan, type Harness } from './extension';
+import type { Page } from '@playwright/test';
+import { scanWork, waitForScan } from './extension';
+import { expect, test } from './fixtures';
 import { readMentions } from './marks';
-import { launchForFile } from './session';
 
 /**
  * Pages that change after they load: content added and edited later, storms
@@ -13,20 +13,10 @@ import { launchForFile } from './session';
 const CASE_PAGE = '/tests/fixtures/live/case-page.html';
 const REACT_PAGE = '/tests/fixtures/live/react-like.html';
 
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-async function open(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + path);
-  await waitForScan(page);
-  return page;
-}
-
 const idsIn = (page: Page, selector: string) =>
   page.$$eval(`${selector} [data-entity]`, (els) => els.map((e) => e.getAttribute('data-entity')));
 
-test('content added later and text edited later are highlighted within a second', async () => {
+test('content added later and text edited later are highlighted within a second', async ({ open }) => {
   const page = await open(CASE_PAGE);
   const added = await page.evaluate(
     () =>
@@ -60,10 +50,9 @@ test('content added later and text edited later are highlighted within a second'
   );
   expect(edited).toBeLessThan(1000);
   expect(await idsIn(page, '#status')).toEqual(['wannacry']);
-  await page.close();
 });
 
-test('changes are scanned in batches, and the scanner ignores its own wrapping', async () => {
+test('changes are scanned in batches, and the scanner ignores its own wrapping', async ({ open }) => {
   const page = await open(CASE_PAGE);
   const before = await scanWork(page);
   await page.evaluate(() => {
@@ -82,10 +71,11 @@ test('changes are scanned in batches, and the scanner ignores its own wrapping',
   // Wrapping 100 names mutated the page; none of that may start another scan.
   await page.waitForTimeout(600);
   expect((await scanWork(page)).slices).toBe(after.slices);
-  await page.close();
 });
 
-test("reading the page's changes is measured as scanning work when it happens, not only in the slice that follows", async () => {
+test("reading the page's changes is measured as scanning work when it happens, not only in the slice that follows", async ({
+  open,
+}) => {
   const page = await open(CASE_PAGE);
   const measured = await page.evaluate(async () => {
     const count = () => performance.getEntriesByName('case-lens:scan').length;
@@ -98,10 +88,9 @@ test("reading the page's changes is measured as scanning work when it happens, n
     return count() - before;
   });
   expect(measured).toBe(1);
-  await page.close();
 });
 
-test('a storm of 5,000 insertions ends in one rescan: no loop, no pile-up, every name marked', async () => {
+test('a storm of 5,000 insertions ends in one rescan: no loop, no pile-up, every name marked', async ({ open }) => {
   const page = await open(CASE_PAGE);
   const before = await scanWork(page);
   await page.evaluate(() => {
@@ -122,10 +111,9 @@ test('a storm of 5,000 insertions ends in one rescan: no loop, no pile-up, every
   const texts = await page.$$eval('#feed p', (ps) => ps.map((p) => p.textContent));
   expect(texts).toHaveLength(5000);
   expect(texts[4990]).toBe('Message 4990 mentions Ghaleb Alaumary.');
-  await page.close();
 });
 
-test('a feed that keeps adding content over time is scanned in step, without a backlog', async () => {
+test('a feed that keeps adding content over time is scanned in step, without a backlog', async ({ open }) => {
   const page = await open(CASE_PAGE);
   await page.evaluate(async () => {
     const feed = document.getElementById('feed')!;
@@ -143,13 +131,12 @@ test('a feed that keeps adding content over time is scanned in step, without a b
   const work = await scanWork(page);
   await page.waitForTimeout(600);
   expect((await scanWork(page)).slices).toBe(work.slices);
-  await page.close();
 });
 
-test('a long-lived page without context keeps a bounded list of ambiguous names, and marks them all once the case appears', async () => {
-  const page = await h.context.newPage();
-  await page.goto(`${h.baseUrl}/tests/fixtures/matching/neg-lazarus-bethany.html`);
-  await waitForScan(page);
+test('a long-lived page without context keeps a bounded list of ambiguous names, and marks them all once the case appears', async ({
+  open,
+}) => {
+  const page = await open('/tests/fixtures/matching/neg-lazarus-bethany.html');
   // Thousands of ambiguous mentions arrive while the page is not about the case.
   await page.evaluate(async () => {
     for (let batch = 0; batch < 15; batch += 1) {
@@ -172,10 +159,9 @@ test('a long-lived page without context keeps a bounded list of ambiguous names,
     document.body.append(p);
   });
   await expect(page.locator('li [data-entity="lazarus-group"]')).toHaveCount(3000, { timeout: 15_000 });
-  await page.close();
 });
 
-test('text edited 1,000 times, in one task and over time, settles correct with one highlight', async () => {
+test('text edited 1,000 times, in one task and over time, settles correct with one highlight', async ({ open }) => {
   const page = await open(CASE_PAGE);
   // In one task: the observer sees a thousand records for one node.
   await page.evaluate(() => {
@@ -205,10 +191,9 @@ test('text edited 1,000 times, in one task and over time, settles correct with o
   const work = await scanWork(page);
   await page.waitForTimeout(600);
   expect((await scanWork(page)).slices).toBe(work.slices);
-  await page.close();
 });
 
-test('a single-page-app navigation rescans: context follows the new page', async () => {
+test('a single-page-app navigation rescans: context follows the new page', async ({ open }) => {
   const page = await open(CASE_PAGE);
   expect(await idsIn(page, '#main')).toContain('lazarus-group');
   // The app navigates to a keyboard review: the case article is gone, so RGB is lighting.
@@ -233,10 +218,9 @@ test('a single-page-app navigation rescans: context follows the new page', async
     'park-jin-hyok',
     'ghaleb-alaumary',
   ]);
-  await page.close();
 });
 
-test('ambiguous names lose their highlights when the case content leaves the page', async () => {
+test('ambiguous names lose their highlights when the case content leaves the page', async ({ open }) => {
   const page = await open(CASE_PAGE);
   await page.evaluate(() => {
     const p = document.createElement('p');
@@ -248,10 +232,9 @@ test('ambiguous names lose their highlights when the case content leaves the pag
   await page.evaluate(() => document.getElementById('main')!.remove());
   await expect(page.locator('#aside [data-entity]')).toHaveCount(0);
   await expect(page.locator('#aside')).toHaveText('Sidebar: the RGB keyboard deal of the week.');
-  await page.close();
 });
 
-test('a value that waited for context is judged when the highlights left on the page restore it', async () => {
+test('a value that waited for context is judged when the highlights left on the page restore it', async ({ open }) => {
   const page = await open(CASE_PAGE);
   const before = await scanWork(page);
   await page.evaluate(() => {
@@ -273,10 +256,11 @@ test('a value that waited for context is judged when the highlights left on the 
   });
   await waitForScan(page, 300, settled.slices);
   await expect(page.locator('#claim [data-claim="contradicted"]')).toHaveText('$3 billion');
-  await page.close();
 });
 
-test('a renderer that rewrites, replaces and removes its own text nodes never shows duplicated or lost text', async () => {
+test('a renderer that rewrites, replaces and removes its own text nodes never shows duplicated or lost text', async ({
+  open,
+}) => {
   const page = await open(REACT_PAGE);
   const shown = () => page.$$eval('#app li', (lis) => lis.map((li) => li.textContent));
   const model = () => page.evaluate(() => (window as unknown as { model(): string[] }).model());
@@ -332,5 +316,4 @@ test('a renderer that rewrites, replaces and removes its own text nodes never sh
   const mentions = await readMentions(page);
   expect(mentions.filter((m) => m.entity === 'ghaleb-alaumary')).toHaveLength(1);
   expect(mentions.filter((m) => m.entity === 'park-jin-hyok').length).toBe(2); // the tracker line and row 2
-  await page.close();
 });

@@ -1,5 +1,6 @@
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { launch, scanWork, waitForScan, type Harness } from './extension';
+import type { CDPSession, Page } from '@playwright/test';
+import { openPopup, scanWork, waitForScan } from './extension';
+import { expect, test } from './fixtures';
 import { marksInExcludedContexts } from './marks';
 import { CORPUS, corpusPresent, COMMITTED, pages, recordText, seedNames, textDifference } from './page-safety-checks';
 
@@ -18,27 +19,13 @@ import { CORPUS, corpusPresent, COMMITTED, pages, recordText, seedNames, textDif
  * tests/fixtures/real-pages/ so that the suite runs without it.
  */
 
-let h: Harness;
-let control: Page;
-test.beforeAll(async () => {
-  if (!corpusPresent) {
-    console.log(
-      `page-safety: the real-page corpus is not at ${CORPUS}: its 130 pages are SKIPPED; ` +
-        `running the ${pages.length} pages committed under ${COMMITTED}/ only.`,
-    );
-  }
-  h = await launch({ extra: corpusPresent ? { corpus: CORPUS } : {}, recordOutside: false });
-  // The popup, opened once as a page and kept open: its master switch changes the setting quickly
-  // between pages, through the extension's own code (other specs open and close it for each change).
-  control = await h.context.newPage();
-  await control.goto(`chrome-extension://${h.extensionId}/popup.html`);
-});
-test.afterAll(async () => {
-  await h.close();
-});
+test.use({ harnessOptions: { extra: corpusPresent ? { corpus: CORPUS } : {}, recordOutside: false } });
 
-/** Clicks the popup's master switch to `on`, then gives the front back to `page` (hidden tabs are throttled). */
-async function setEnabled(on: boolean, page: Page): Promise<void> {
+/**
+ * Clicks the master switch of `control` (the popup, opened once as a page and kept open) to `on`,
+ * then gives the front back to `page` (hidden tabs are throttled).
+ */
+async function setEnabled(control: Page, on: boolean, page: Page): Promise<void> {
   await control.bringToFront();
   const box = control.locator('input[data-setting="enabled"]');
   // A click on a popup that the busy machine left unresponsive can be lost: check, and click again if so.
@@ -109,14 +96,14 @@ interface PageResult {
  * into the page, its text recorded, Case Lens switched on in that same document
  * and off again: the text must come back exactly.
  */
-async function checkUndo(page: Page, errors: ErrorLog, name: string, url: string): Promise<PageResult> {
+async function checkUndo(page: Page, control: Page, errors: ErrorLog, name: string, url: string): Promise<PageResult> {
   const problems: string[] = [];
   const without = errors.begin();
   await page.goto(url, { waitUntil: 'load' });
   const seeded = await seedNames(page);
   await recordText(page);
   const live = errors.begin();
-  await setEnabled(true, page);
+  await setEnabled(control, true, page);
   // Seeded names must be scanned; a page where none could be seeded may never wake the scout.
   await waitForScan(page, 150, 0, seeded > 0 ? null : 500);
   if (seeded > 0 && (await markCount(page)) === 0) {
@@ -129,7 +116,7 @@ async function checkUndo(page: Page, errors: ErrorLog, name: string, url: string
   const seededMarks = await markCount(page);
   if (seeded > 0 && seededMarks === 0) problems.push(`no highlight in ${seeded} seeded text nodes`);
   for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
-  await setEnabled(false, page);
+  await setEnabled(control, false, page);
   await page.waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, null, { polling: 20 });
   const difference = await textDifference(page);
   if (difference) problems.push(`text after switching off differs: ${difference}`);
@@ -152,10 +139,18 @@ async function checkLoad(page: Page, errors: ErrorLog, result: PageResult, url: 
   for (const error of withLens.ours) result.problems.push(`error from the extension: ${error}`);
 }
 
-test('Case Lens never breaks a real page', async () => {
+test('Case Lens never breaks a real page', async ({ harness: h }) => {
   test.setTimeout(60_000 + pages.length * 15_000);
+  if (!corpusPresent) {
+    console.log(
+      `page-safety: the real-page corpus is not at ${CORPUS}: its 130 pages are SKIPPED; ` +
+        `running the ${pages.length} pages committed under ${COMMITTED}/ only.`,
+    );
+  }
   expect(pages.length).toBeGreaterThanOrEqual(6);
   const startedAt = Date.now();
+  // The master switch changes quickly between pages, through the extension's own code.
+  const control = await openPopup(h);
   // One tab for every page, in sequence; a page that hangs fails alone instead of stalling the rest.
   const page = await h.context.newPage();
   page.setDefaultTimeout(20_000);
@@ -173,17 +168,17 @@ test('Case Lens never breaks a real page', async () => {
   const failure = (error: unknown) => `check failed: ${(error as Error).message.split('\n')[0]}`;
 
   // Two passes over all pages, so that the switch changes twice per page, not four times.
-  await setEnabled(false, page);
+  await setEnabled(control, false, page);
   const results: PageResult[] = [];
   for (const { name, path } of pages) {
     try {
-      results.push(await checkUndo(page, errors, name, h.baseUrl + path));
+      results.push(await checkUndo(page, control, errors, name, h.baseUrl + path));
     } catch (error) {
       results.push({ name, scanMs: 0, seededMarks: 0, problems: [failure(error)], baseline: new Set() });
-      await setEnabled(false, page);
+      await setEnabled(control, false, page);
     }
   }
-  await setEnabled(true, page);
+  await setEnabled(control, true, page);
   for (const [i, { path }] of pages.entries()) {
     try {
       await checkLoad(page, errors, results[i]!, h.baseUrl + path);

@@ -1,21 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { Harness } from './extension';
-import { launchForFile, openScanned } from './session';
+import type { Page } from '@playwright/test';
+import { openPopup, popupUrl, type Harness } from './extension';
+import { expect, test } from './fixtures';
 import { badgeText, readStorage, tabIdOf } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-const openSeed = (): Promise<Page> => openScanned(h, SEED);
-
 /** The popup speaking about `page`'s tab, as it does when opened from the toolbar over that tab. */
-async function popupFor(page: Page): Promise<Page> {
+async function popupFor(h: Harness, page: Page): Promise<Page> {
   const tabId = await tabIdOf(h, page);
   const popup = await h.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  await popup.goto(popupUrl(h, tabId));
   return popup;
 }
 
@@ -43,9 +38,10 @@ const countsOn = (page: Page) =>
     return counts;
   });
 
-test('search results are a listbox the arrow keys move through; Enter opens the detail view, Back returns to the search box', async () => {
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+test('search results are a listbox the arrow keys move through; Enter opens the detail view, Back returns to the search box', async ({
+  harness: h,
+}) => {
+  const popup = await openPopup(h);
   const search = popup.getByRole('searchbox', { name: 'Search the case record' });
   await search.fill('Hidden Cobra');
   const options = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
@@ -80,13 +76,15 @@ test('search results are a listbox the arrow keys move through; Enter opens the 
   await expect(options.first()).toBeVisible();
   await search.press('Escape');
   await expect(search).toHaveValue('');
-  await popup.close();
 });
 
-test('"On this page" lists every entity with its count; clicking one scrolls to and flashes its mentions in turn', async () => {
-  const page = await openSeed();
+test('"On this page" lists every entity with its count; clicking one scrolls to and flashes its mentions in turn', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await open(SEED);
   const expected = await countsOn(page);
-  const popup = await popupFor(page);
+  const popup = await popupFor(h, page);
   const rows = popup.locator('.pl-mention');
   await expect(rows.first()).toBeVisible();
   const listed = Object.fromEntries(
@@ -116,13 +114,11 @@ test('"On this page" lists every entity with its count; clicking one scrolls to 
     .getByRole('button', { name: /^Details about / })
     .click();
   await expect(popup.locator('#pl-detail-title')).toBeVisible();
-  await popup.close();
-  await page.close();
 });
 
-test('the category toggles are the colour legend of the highlights', async () => {
-  const page = await openSeed();
-  const popup = await popupFor(page);
+test('the category toggles are the colour legend of the highlights', async ({ harness: h, open }) => {
+  const page = await open(SEED);
+  const popup = await popupFor(h, page);
   const categories = await page.$$eval(NAMES, (els) => [...new Set(els.map((e) => e.getAttribute('data-category')!))]);
   for (const category of categories) {
     const onPage = await page
@@ -137,13 +133,11 @@ test('the category toggles are the colour legend of the highlights', async () =>
       }),
     ).toBeChecked();
   }
-  await popup.close();
-  await page.close();
 });
 
-test('the per-site switch turns Case Lens off on this site only, and back on', async () => {
-  const page = await openSeed();
-  const popup = await popupFor(page);
+test('the per-site switch turns Case Lens off on this site only, and back on', async ({ harness: h, open }) => {
+  const page = await open(SEED);
+  const popup = await popupFor(h, page);
   const site = popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' });
   await expect(site).toBeChecked();
   await site.click();
@@ -157,12 +151,13 @@ test('the per-site switch turns Case Lens off on this site only, and back on', a
   await site.click();
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
   expect(await readStorage(h, ['settings'])).toMatchObject({ settings: { disabledSites: [] } });
-  await popup.close();
-  await page.close();
 });
 
-test('the toolbar badge counts the distinct case entities on the tab, and clears when switched off', async () => {
-  const page = await openSeed();
+test('the toolbar badge counts the distinct case entities on the tab, and clears when switched off', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await open(SEED);
   const tabId = await tabIdOf(h, page);
   const distinct = Object.keys(await countsOn(page)).length;
   expect(distinct).toBeGreaterThan(5);
@@ -175,13 +170,11 @@ test('the toolbar badge counts the distinct case entities on the tab, and clears
   });
   await expect(page.locator('[data-entity="lazarus-group"]').first()).toBeVisible();
   await expect.poll(() => badgeText(h, tabId)).toBe(String(distinct + 1));
-  const popup = await popupFor(page);
+  const popup = await popupFor(h, page);
   const master = popup.getByRole('switch', { name: 'Highlighting' });
   await master.click();
   await expect(page.locator('[data-entity]')).toHaveCount(0);
   await expect.poll(() => badgeText(h, tabId)).toBe('');
   await master.click();
   await expect.poll(() => badgeText(h, tabId)).toBe(String(distinct + 1));
-  await popup.close();
-  await page.close();
 });

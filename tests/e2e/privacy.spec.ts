@@ -1,7 +1,8 @@
-import { expect, test, type Request } from '@playwright/test';
+import type { Request, WebError } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launch, setInPopup, waitForScan, type Harness } from './extension';
+import { EXTENSION_DIR, openPopup, setInPopup, waitForScan } from './extension';
+import { expect, test } from './fixtures';
 
 /**
  * Nothing about the pages a reader reads leaves the browser: while Case Lens
@@ -13,15 +14,9 @@ import { EXTENSION_DIR, launch, setInPopup, waitForScan, type Harness } from './
  * service worker's and the popup's own resource timing.
  */
 
-let h: Harness;
-test.beforeAll(async () => {
-  h = await launch({ otherOrigin: true });
-});
-test.afterAll(async () => {
-  await h.close();
-});
+test.use({ harnessOptions: { otherOrigin: true } });
 
-test('the extension makes no network request of its own while reading pages', async () => {
+test('the extension makes no network request of its own while reading pages', async ({ harness: h }) => {
   const seen: { url: string; from: string }[] = [];
   const record = (request: Request) => {
     const worker = request.serviceWorker();
@@ -31,7 +26,8 @@ test('the extension makes no network request of its own while reading pages', as
     });
   };
   h.context.on('request', record);
-  h.context.on('weberror', (error) => seen.push({ url: String(error.error()), from: 'error' }));
+  const recordError = (error: WebError) => seen.push({ url: String(error.error()), from: 'error' });
+  h.context.on('weberror', recordError);
 
   // What the test itself asks for: the documents and frames it opens, and the browser's favicon probe.
   const pages = [
@@ -58,8 +54,7 @@ test('the extension makes no network request of its own while reading pages', as
   await waitForScan(page);
   await page.locator('[data-entity="park-jin-hyok"]').first().hover();
   await expect(page.locator('case-lens-card .cl-card')).toBeVisible();
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const popup = await openPopup(h);
   await popup.getByRole('searchbox').fill('Bangladesh Bank');
   await popup.locator('.pl-result').first().click();
   await expect(popup.locator('#pl-detail-title')).not.toBeEmpty();
@@ -71,7 +66,9 @@ test('the extension makes no network request of its own while reading pages', as
 
   const worker = h.context.serviceWorkers()[0] ?? h.worker;
   const workerResources = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  // The browser is shared with the tests that follow: stop listening.
   h.context.off('request', record);
+  h.context.off('weberror', recordError);
 
   // Files of the extension itself; web-accessible ones load under a per-session random id (use_dynamic_url).
   const ownResource = (url: string) =>

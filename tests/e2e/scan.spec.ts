@@ -1,9 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { waitForScan, type Harness } from './extension';
+import { expect, test } from './fixtures';
 // @ts-expect-error: plain ES module functions, shared with the benchmark, that run inside the page
 import { checkCaseSentences } from '../../scripts/bench/in-page.mjs';
-import { launchForFile } from './session';
 
 // A sample page of the benchmark: each span[data-bench-case] holds sentence N of case-sentences.json.
 const BRIEF = '/tests/fixtures/bench/case-brief.html';
@@ -11,13 +9,10 @@ const sentences: { expect: [string, string][] }[] = JSON.parse(
   readFileSync('tests/fixtures/bench/case-sentences.json', 'utf8'),
 ).sentences;
 
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-test('marks every name of the case brief exactly: in flow text, lists, tables, across inline elements and in a shadow root', async () => {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + BRIEF);
-  await waitForScan(page);
+test('marks every name of the case brief exactly: in flow text, lists, tables, across inline elements and in a shadow root', async ({
+  open,
+}) => {
+  const page = await open(BRIEF);
   const check: { spans: number; expected: number; marked: number; wrong: string[] } = await page.evaluate(
     checkCaseSentences,
     sentences.map((s) => s.expect),
@@ -31,13 +26,10 @@ test('marks every name of the case brief exactly: in flow text, lists, tables, a
   // Editors, text boxes, text areas, buttons, scripts and SVG hold case names but are never wrapped.
   expect(await page.locator('#not-text case-lens-mark').count()).toBe(0);
   await expect(page.locator('#not-text textarea')).toHaveValue('Park Jin Hyok wrote WannaCry for the Lazarus Group.');
-  await page.close();
 });
 
-test('a hover records how its card reached the screen as a case-lens:card measure', async () => {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + BRIEF);
-  await waitForScan(page);
+test('a hover records how its card reached the screen as a case-lens:card measure', async ({ open }) => {
+  const page = await open(BRIEF);
   await page.locator('[data-bench-case="0"] case-lens-mark[data-entity="park-jin-hyok"]').hover();
   await expect(page.locator('case-lens-card .cl-card')).toBeVisible();
   await page.waitForFunction(() => performance.getEntriesByName('case-lens:card').length > 0);
@@ -46,5 +38,4 @@ test('a hover records how its card reached the screen as a case-lens:card measur
   );
   expect(Number.isInteger(detail.frames) && detail.frames > 0, `frames: ${detail.frames}`).toBe(true);
   expect(detail.frameMs).toBeGreaterThanOrEqual(detail.renderMs);
-  await page.close();
 });

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-import type { Harness } from './extension';
-import { launchForFile, openScanned } from './session';
+import { expect, test } from './fixtures';
 
 /**
  * The scout: in a document that never names the case, Case Lens leaves
@@ -11,11 +9,6 @@ import { launchForFile, openScanned } from './session';
 
 const QUIET = '/tests/fixtures/quiet';
 
-let h: Harness;
-launchForFile((harness) => {
-  h = harness;
-});
-
 /** Everything of Case Lens a page's own script could find in a document. */
 const traces = () => ({
   entries: performance.getEntries().filter((e) => e.name.startsWith('case-lens')).length,
@@ -23,8 +16,10 @@ const traces = () => ({
   attributes: document.querySelectorAll('[data-entity], [data-category], [data-claim]').length,
 });
 
-test('a page that never names the case: no entry, element or attribute; a name it adds later is highlighted', async () => {
-  const page = await openScanned(h, `${QUIET}/plain.html`);
+test('a page that never names the case: no entry, element or attribute; a name it adds later is highlighted', async ({
+  open,
+}) => {
+  const page = await open(`${QUIET}/plain.html`);
   const html = await page.evaluate(() => document.documentElement.outerHTML);
   await page.waitForTimeout(500);
   expect(await page.evaluate(traces)).toEqual({ entries: 0, own: 0, attributes: 0 });
@@ -36,11 +31,10 @@ test('a page that never names the case: no entry, element or attribute; a name i
     document.getElementById('later')!.textContent = 'Prosecutors say Park Jin Hyok worked for the Lazarus Group.';
   });
   await expect(page.locator('#later case-lens-mark[data-entity="park-jin-hyok"]')).toHaveCount(1, { timeout: 10_000 });
-  await page.close();
 });
 
-test('a zero-size frame that names the case starts Case Lens only once it is given a size', async () => {
-  const page = await openScanned(h, `${QUIET}/zero-size-frame.html`);
+test('a zero-size frame that names the case starts Case Lens only once it is given a size', async ({ open }) => {
+  const page = await open(`${QUIET}/zero-size-frame.html`);
   const widget = page.frames().find((f) => f !== page.mainFrame())!;
   await page.waitForTimeout(1000);
   expect(await widget.evaluate(() => document.querySelectorAll('case-lens-mark').length)).toBe(0);
@@ -59,5 +53,4 @@ test('a zero-size frame that names the case starts Case Lens only once it is giv
       },
     )
     .toBe(1);
-  await page.close();
 });

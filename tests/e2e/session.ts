@@ -1,7 +1,11 @@
 import { test, type Page } from '@playwright/test';
 import { launch, waitForScan, type Harness } from './extension';
 
-/** One Chromium with the extension for the whole spec file (launching it is the slow part). */
+/**
+ * One Chromium with the extension for the whole spec file, for a spec not yet
+ * on the fixtures: new specs take `harness` from `./fixtures`, which shares one
+ * browser among the worker's specs and cleans it between tests.
+ */
 export function launchForFile(ready: (h: Harness) => void): void {
   let harness: Harness | undefined;
   test.beforeAll(async () => {

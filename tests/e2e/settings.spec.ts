@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { waitForScan, type Harness } from './extension';
-import { launchForFile } from './session';
+import type { Page } from '@playwright/test';
+import { openPopup, popupUrl, waitForScan, type Harness } from './extension';
+import { expect, test } from './fixtures';
 import { readStorage, tabIdOf, writeStorage } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -19,15 +19,13 @@ const DEFAULTS = {
   disabledSites: [],
 };
 
-let h: Harness;
-launchForFile((launched) => (h = launched));
-
-async function openPopup(page: Page): Promise<Page> {
+/** The popup for `page`'s tab, once it lists the page's names; it must throw no error on the way. */
+async function popupListing(h: Harness, page: Page): Promise<Page> {
   const tabId = await tabIdOf(h, page);
   const popup = await h.context.newPage();
   const errors: string[] = [];
   popup.on('pageerror', (e) => errors.push(e.message));
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  await popup.goto(popupUrl(h, tabId));
   await expect(popup.locator('.pl-mention').first()).toBeVisible();
   expect(errors).toEqual([]);
   return popup;
@@ -41,8 +39,10 @@ for (const [label, garbage] of [
   ],
   ['a value from an unknown newer version', { settings: { enabled: 7, layout: 'v9' }, settings$: { v: 99 } }],
 ] as const) {
-  test(`settings stored as ${label} fall back to defaults and are repaired; page and popup work`, async () => {
-    const page = await h.context.newPage();
+  test(`settings stored as ${label} fall back to defaults and are repaired; page and popup work`, async ({
+    harness: h,
+    page,
+  }) => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(h.baseUrl + SEED);
@@ -52,7 +52,7 @@ for (const [label, garbage] of [
     await waitForScan(page);
     await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
     expect(pageErrors).toEqual([]);
-    const popup = await openPopup(page);
+    const popup = await popupListing(h, page);
     await expect(popup.getByRole('switch', { name: 'Highlighting' })).toBeChecked();
     await expect(popup.locator('input[data-category]:not(:checked)')).toHaveCount(0);
     await expect
@@ -63,17 +63,17 @@ for (const [label, garbage] of [
     await expect(page.locator('[data-category="person"]')).toHaveCount(0);
     await popup.locator('input[data-category="person"]').click();
     await expect(page.locator('[data-category="person"]').first()).toBeVisible();
-    await popup.close();
-    await page.close();
   });
 }
 
-test('v1 settings are migrated to v2 when the extension reads them: a disabled www. host turns its site off', async () => {
+test('v1 settings are migrated to v2 when the extension reads them: a disabled www. host turns its site off', async ({
+  harness: h,
+  page,
+}) => {
   await writeStorage(h, {
     settings: { ...DEFAULTS, categories: { ...DEFAULTS.categories, malware: false }, disabledSites: ['WWW.127.0.0.1'] },
     settings$: { v: 1 },
   });
-  const page = await h.context.newPage();
   await page.goto(h.baseUrl + SEED);
   await expect
     .poll(() => readStorage(h, ['settings', 'settings$']))
@@ -82,9 +82,7 @@ test('v1 settings are migrated to v2 when the extension reads them: a disabled w
       settings$: { v: 2 },
     });
   // The migrated site key matches this page's host: the content script runs but highlights nothing.
-  const tabId = await tabIdOf(h, page);
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopup(h, await tabIdOf(h, page));
   await expect(popup.getByText('Highlighting is off on this page.')).toBeVisible();
   await expect(popup.getByRole('switch', { name: 'Highlight on 127.0.0.1' })).not.toBeChecked();
   await popup.close();
@@ -92,5 +90,4 @@ test('v1 settings are migrated to v2 when the extension reads them: a disabled w
   await writeStorage(h, { settings: DEFAULTS });
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
   await expect(page.locator('[data-category="malware"]').first()).toBeVisible();
-  await page.close();
 });

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { setInPopup, waitForScan, type Harness } from './extension';
+import type { Page } from '@playwright/test';
+import { setInPopup, waitForScan } from './extension';
+import { expect, test } from './fixtures';
 import { tabIdOf } from './worker';
-import { launchForFile } from './session';
 
 /**
  * Switching Case Lens off (for everything, for a category, for the site) puts
@@ -12,9 +12,6 @@ import { launchForFile } from './session';
  */
 
 const UNDO_PAGE = '/tests/fixtures/live/undo.html';
-
-let h: Harness;
-launchForFile((launched) => (h = launched));
 
 interface Restoration {
   /** Every text node recorded at load is in the page, in its place in the order. */
@@ -52,18 +49,19 @@ function restoration(page: Page, outside?: string): Promise<Restoration> {
 
 const intact: Restoration = { sameNodes: true, sameData: true, strangers: [] };
 
-async function openUndoPage(): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(h.baseUrl + UNDO_PAGE);
-  await waitForScan(page);
+async function openUndoPage(open: (path: string) => Promise<Page>): Promise<Page> {
+  const page = await open(UNDO_PAGE);
   await expect(page.locator('case-lens-mark[data-entity]').first()).toBeVisible();
   return page;
 }
 
 const marks = (page: Page) => page.locator('case-lens-mark[data-entity]');
 
-test('the master switch restores the original text nodes, twice over, and leaves the page’s own marks alone', async () => {
-  const page = await openUndoPage();
+test('the master switch restores the original text nodes, twice over, and leaves the page’s own marks alone', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await openUndoPage(open);
   const count = await marks(page).count();
   expect(count).toBeGreaterThanOrEqual(12);
   // The page's own adjacent nodes are one match for us ("Lazarus Group" across two nodes).
@@ -77,11 +75,13 @@ test('the master switch restores the original text nodes, twice over, and leaves
     await setInPopup(h, 'input[data-setting="enabled"]', true);
     await expect(marks(page)).toHaveCount(count);
   }
-  await page.close();
 });
 
-test('a category switched off unwraps only its own highlights; everything off restores the page exactly', async () => {
-  const page = await openUndoPage();
+test('a category switched off unwraps only its own highlights; everything off restores the page exactly', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await openUndoPage(open);
   const byCategory = () =>
     page.$$eval('case-lens-mark[data-entity]', (els) =>
       els.map((e) => `${e.getAttribute('data-category')}:${e.textContent}`),
@@ -102,11 +102,13 @@ test('a category switched off unwraps only its own highlights; everything off re
   await setInPopup(h, 'input[data-category="group"]', true);
   await expect(marks(page)).toHaveCount(before.length);
   expect((await byCategory()).sort()).toEqual([...before].sort());
-  await page.close();
 });
 
-test('switching the site off restores the page, without touching nodes the page added beside our highlights', async () => {
-  const page = await openUndoPage();
+test('switching the site off restores the page, without touching nodes the page added beside our highlights', async ({
+  harness: h,
+  open,
+}) => {
+  const page = await openUndoPage(open);
   const tabId = await tabIdOf(h, page);
   // While highlighted, the page adds text of its own right after a highlight and at the end of its paragraph.
   await page.evaluate(() => {
@@ -140,5 +142,4 @@ test('switching the site off restores the page, without touching nodes the page 
   );
   await setInPopup(h, 'input[data-setting="site"]', true, tabId);
   await expect(marks(page).first()).toBeVisible();
-  await page.close();
 });

@@ -10,7 +10,13 @@ declare const chrome: {
     query(query: object): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
-  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    local: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      clear(): Promise<void>;
+    };
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
@@ -48,6 +54,11 @@ export function readStorage(h: Harness, keys: string[]): Promise<Record<string, 
 
 export function writeStorage(h: Harness, items: Record<string, unknown>): Promise<void> {
   return h.worker.evaluate((i) => chrome.storage.local.set(i), items);
+}
+
+/** Empties the extension's storage: a fresh install's settings. */
+export function clearStorage(h: Harness): Promise<void> {
+  return h.worker.evaluate(() => chrome.storage.local.clear());
 }
 
 export function badgeText(h: Harness, tabId: number): Promise<string> {

@@ -1,4 +1,4 @@
-import type { PlacedRange } from '../../entrypoints/content/highlighter';
+import type { PlacedRange } from '../../entrypoints/content/placed-range';
 import { locate, textRuns } from '../../entrypoints/content/text-runs';
 import { type Annotation, createAnnotator } from '../../facts/annotator';
 import { createClaimChecker } from '../../facts/claims';

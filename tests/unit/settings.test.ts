@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CATEGORIES } from '../../facts/constants';
 import {
   DEFAULT_SETTINGS,
   FILE_SITE,
@@ -10,6 +12,8 @@ import {
   isActiveOn,
   loadSettings,
   migrateSettingsV1,
+  type Settings,
+  sameSettings,
   sanitizeSettings,
   saveSettings,
   siteOf,
@@ -19,6 +23,38 @@ import {
 
 const stored = async () => fakeBrowser.storage.local.get(['settings', 'settings$']);
 
+/** Valid settings, told without the schema: the three keys in order, every category, sites as `siteOf` gives them. */
+function expectValid(s: Settings): void {
+  expect(Object.keys(s)).toEqual(['enabled', 'categories', 'disabledSites']);
+  expect(typeof s.enabled).toBe('boolean');
+  expect(Object.keys(s.categories)).toEqual([...CATEGORIES]);
+  for (const c of CATEGORIES) expect(typeof s.categories[c]).toBe('boolean');
+  for (const site of s.disabledSites) expect(site.length > 0 && siteOf(site) === site, site).toBe(true);
+  expect(s.disabledSites).toEqual([...new Set(s.disabledSites)].sort());
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Stored values: any JSON at all, and values shaped like settings whose every
+ * key and entry may be valid or garbage (plain JSON rarely names our keys).
+ */
+const storedValue = fc.oneof(
+  fc.jsonValue(),
+  fc.record(
+    {
+      enabled: fc.oneof(fc.boolean(), fc.jsonValue()),
+      categories: fc.oneof(
+        fc.dictionary(fc.oneof(fc.constantFrom(...CATEGORIES), fc.string()), fc.oneof(fc.boolean(), fc.jsonValue())),
+        fc.jsonValue(),
+      ),
+      disabledSites: fc.oneof(fc.array(fc.oneof(fc.domain(), fc.string(), fc.jsonValue())), fc.jsonValue()),
+      extra: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => vi.restoreAllMocks());
@@ -27,6 +63,57 @@ describe('settings', () => {
     for (const raw of [null, undefined, 42, 'on', [], { enabled: 'yes' }, { categories: 'all' }, [true, false]]) {
       expect(sanitizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
     }
+  });
+
+  it('reads any stored JSON into valid settings without throwing, and reads its own output back unchanged', () => {
+    fc.assert(
+      fc.property(storedValue, (raw) => {
+        const s = sanitizeSettings(raw);
+        expectValid(s);
+        expect(sanitizeSettings(s)).toEqual(s);
+        // A value once repaired is not repaired again at the next read.
+        expect(sameSettings(s, JSON.parse(JSON.stringify(s)))).toBe(true);
+      }),
+      { seed: 14, numRuns: 1000 },
+    );
+  });
+
+  it('loses nothing that is valid: each key is read on its own, each site entry and category too', () => {
+    fc.assert(
+      fc.property(storedValue, (raw) => {
+        const s = sanitizeSettings(raw);
+        const value = isRecord(raw) ? raw : {};
+        expect(s.enabled).toBe(typeof value.enabled === 'boolean' ? value.enabled : true);
+        const categories = isRecord(value.categories) ? value.categories : {};
+        for (const c of CATEGORIES) {
+          const own = Object.hasOwn(categories, c) ? categories[c] : undefined;
+          expect(s.categories[c], c).toBe(typeof own === 'boolean' ? own : true);
+        }
+        const entries = Array.isArray(value.disabledSites) ? value.disabledSites : [];
+        const sites = entries.filter((e): e is string => typeof e === 'string').map(siteOf);
+        expect(s.disabledSites).toEqual([...new Set(sites.filter((site) => site !== ''))].sort());
+      }),
+      { seed: 14, numRuns: 1000 },
+    );
+  });
+
+  it('loads any stored value and version record, repairs them once, and reads the repair back without writing', async () => {
+    await fc.assert(
+      fc.asyncProperty(storedValue, fc.oneof(fc.jsonValue(), fc.record({ v: fc.jsonValue() })), async (raw, meta) => {
+        fakeBrowser.reset();
+        await fakeBrowser.storage.local.set({ settings: raw, settings$: meta });
+        const first = await loadSettings();
+        expectValid(first);
+        const repaired = await stored();
+        const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+        expect(await loadSettings()).toEqual(first);
+        expect(set).not.toHaveBeenCalled();
+        set.mockRestore();
+        // A null value reads as a fresh install: defaults, nothing written.
+        if (raw !== null) expect(repaired).toEqual({ settings: first, settings$: { v: SETTINGS_VERSION } });
+      }),
+      { seed: 14, numRuns: 200 },
+    );
   });
 
   it('keeps what is valid and repairs the rest', () => {

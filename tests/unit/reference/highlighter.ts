@@ -3,7 +3,7 @@
 // produce (tests/unit/highlighter.test.ts).
 import Mark from 'mark.js';
 import { MARK_TAG } from '../../../entrypoints/content/dom-rules';
-import type { PlacedRange } from '../../../entrypoints/content/highlighter';
+import type { PlacedRange } from '../../../entrypoints/content/placed-range';
 import type { Annotation } from '../../../facts/annotator';
 
 interface MarkJsRange {

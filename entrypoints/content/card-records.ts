@@ -1,0 +1,43 @@
+import type { Annotation } from '@/facts/annotator';
+import type { EntityView } from '@/facts/view';
+import type { EntityRequest } from '@/lib/messages';
+
+/** What a highlight's card asks the background for: the entity, and the wrong form or the claims it was found as. */
+export function requestOf(annotation: Annotation): EntityRequest {
+  return {
+    id: annotation.entityId,
+    aliasIndex: annotation.kind === 'wrong-form' ? annotation.aliasIndex : undefined,
+    claimIndex: annotation.kind === 'value' ? annotation.claimIndex : undefined,
+    claimIndexes: annotation.kind === 'value' ? annotation.claimIndexes : undefined,
+  };
+}
+
+const keyOf = (r: EntityRequest) => `${r.id}#${r.aliasIndex ?? ''}#${r.claimIndexes ?? r.claimIndex ?? ''}`;
+
+/**
+ * The records the card shows, fetched from the background (facts stay out of
+ * the page bundle) and kept per request, so a card opened again, or reached
+ * again through Back, shows at once.
+ */
+export class CardRecords {
+  private readonly fetched = new Map<string, EntityView | null>();
+
+  constructor(private readonly fetchEntity: (request: EntityRequest) => Promise<EntityView | null>) {}
+
+  /** The record fetched for this request, or null when there is none yet. */
+  cached(request: EntityRequest): EntityView | null {
+    return this.fetched.get(keyOf(request)) ?? null;
+  }
+
+  /** Fetches the record; null when the background cannot say (the extension was updated or reloaded). */
+  async fetch(request: EntityRequest): Promise<EntityView | null> {
+    let view: EntityView | null = null;
+    try {
+      view = await this.fetchEntity(request);
+    } catch {
+      view = null;
+    }
+    this.fetched.set(keyOf(request), view);
+    return view;
+  }
+}
