@@ -9,49 +9,22 @@
  * of the store (alias identity, the matcher, search).
  */
 
-import { FOLD_CHANGES, KEEP_CASE_CHANGES, WORD_RUNS } from './fold-tables';
-import { APOSTROPHE, SEPARATOR, TABLE_SIZE } from './fold-rules';
-import { forEachNumber } from './number-codec';
+import { APOSTROPHE, deriveFoldTables, SEPARATOR, TABLE_SIZE } from './fold-rules';
 
 export { APOSTROPHE, SEPARATOR, TABLE_SIZE };
 const SOFT_HYPHEN = 0xad;
 const WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
 
-// The tables are decoded from their generated form (fold-tables.ts, derived
-// by fold-rules.ts): a page's frame pays for a few thousand numbers, not for
-// deriving twelve thousand entries with Unicode expressions.
-
-/** `table` with the identity, then the changes that `encoded` lists as (gap, folded unit) pairs. */
-function decodeChanges(encoded: string): Uint16Array {
-  const table = Uint16Array.from(new Array(TABLE_SIZE).keys());
-  let code = -1;
-  let gap = -1;
-  forEachNumber(encoded, (n) => {
-    if (gap < 0) gap = n;
-    else {
-      code += gap;
-      table[code] = n;
-      gap = -1;
-    }
-  });
-  return table;
-}
-
+// Derived once per frame that runs the full script (the scout, which runs in every frame, does
+// not fold this way: facts/scout.ts). Shipping the tables precomputed would save such a frame
+// about 20 ms (measured in Node, cold) and cost the full script 3.4 KiB gzipped, past its size budget.
+const tables = deriveFoldTables();
 /** Folded unit per UTF-16 unit below TABLE_SIZE (exported for the matcher's inner loop). */
-export const FOLD = decodeChanges(FOLD_CHANGES);
-/** The same without lower-casing, for case-sensitive aliases (RGB, GOP); decoded on first use. */
-let foldKeepCase: Uint16Array | null = null;
+export const FOLD = tables.fold;
+/** The same without lower-casing, for case-sensitive aliases (RGB, GOP). */
+const FOLD_KEEP_CASE = tables.keepCase;
 /** 1 where the unit is a letter, digit or combining mark: what a word boundary must not touch. */
-export const WORD = new Uint8Array(TABLE_SIZE);
-{
-  let at = 0;
-  let bit = 0;
-  forEachNumber(WORD_RUNS, (length) => {
-    WORD.fill(bit, at, at + length);
-    at += length;
-    bit ^= 1;
-  });
-}
+export const WORD = tables.word;
 
 export function foldUnit(code: number): number {
   if (code < TABLE_SIZE) return FOLD[code]!;
@@ -69,13 +42,12 @@ export function isWordUnit(code: number): boolean {
 
 /** The folded form of a whole string, separators collapsed and trimmed; with `keepCase`, not lower-cased. */
 export function foldString(text: string, keepCase = false): string {
-  if (keepCase) foldKeepCase ??= decodeChanges(KEEP_CASE_CHANGES);
   const composed = text.normalize('NFC');
   let out = '';
   let lastWasSeparator = true;
   for (let i = 0; i < composed.length; i += 1) {
     const unit = composed.charCodeAt(i);
-    const code = keepCase && unit < TABLE_SIZE ? foldKeepCase![unit]! : foldUnit(unit);
+    const code = keepCase && unit < TABLE_SIZE ? FOLD_KEEP_CASE[unit]! : foldUnit(unit);
     if (isIgnorable(code)) continue;
     if (code === SEPARATOR) {
       if (!lastWasSeparator) out += ' ';
