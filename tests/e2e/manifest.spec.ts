@@ -16,6 +16,9 @@ interface Manifest {
   icons?: Record<string, string>;
   action?: { default_icon?: Record<string, string> };
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
+  permissions?: string[];
+  host_permissions?: string[];
+  content_scripts?: { matches?: string[]; js?: string[]; world?: string; all_frames?: boolean }[];
 }
 
 function readManifest(build: string): Manifest {
@@ -64,3 +67,19 @@ test('both manifests carry what the stores ask for: name, version, a short descr
   expect(gecko?.id).toMatch(/@/);
   expect(gecko?.data_collection_permissions?.required).toEqual(['none']);
 });
+
+for (const build of BUILDS) {
+  test(`${build}: storage and scripting, with host access no wider than the content scripts' pages`, () => {
+    const manifest = readManifest(build);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    // Host permissions equal to the pages the content scripts already run on add no install warning.
+    const scriptPages = new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []));
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...scriptPages].sort());
+    // Every frame runs the scout in the extension's own world; the full script is injected, never declared.
+    const scout = manifest.content_scripts?.find((c) => c.js?.includes('scout.js'));
+    expect(scout?.all_frames).toBe(true);
+    expect(scout?.world).toBeUndefined();
+    expect(manifest.content_scripts?.some((c) => c.js?.includes('case-lens.js'))).toBe(false);
+    expect(existsSync(resolve('.output', build, 'case-lens.js'))).toBe(true);
+  });
+}
