@@ -1,0 +1,223 @@
+import type { Page } from '@playwright/test';
+import fc from 'fast-check';
+import { scanFinished } from './driver/page';
+import { expect, test } from './fixtures';
+import { characterDifference, domShape, marksInEditors, pageText, unhighlightedNames } from './fuzz-checks';
+import { comparison, OPERATION_WEIGHTS, type Operation, sequence, type Target } from './fuzz-operations';
+import { marksInExcludedContexts } from './marks';
+import { launchPlain, type PlainBrowser } from './outside';
+import { writeStorage } from './worker';
+
+/**
+ * The page-mutation fuzzer: random sequences of page mutations (fuzz-operations.ts,
+ * applied by tests/fixtures/hostile/fuzz-driver.js) against a page with
+ * highlights, each run in lockstep in a tab with Case Lens and in a tab of
+ * the same Chromium without it. After each sequence:
+ * - the page's text equals the other tab's wherever every operation's meaning
+ *   was plain (fuzz-operations.ts `comparison`), so no character the page
+ *   wrote is lost or duplicated;
+ * - no highlight sits in an excluded or editable context;
+ * - every plain case name in visible flow text is highlighted within SETTLE_MS;
+ * - switching Case Lens off leaves the text as it was, and the DOM exactly as
+ *   the other tab's where every operation was plain.
+ *
+ * Several sequences run at once, each in its own pair of tabs (a batch, one
+ * switch-off for all). `npm test` runs a fixed seed for a small budget;
+ * `npm run fuzz` (scripts/fuzz.mjs) sets FUZZ_SEED, FUZZ_RUNS (batches),
+ * FUZZ_SECONDS and FUZZ_TABS. A failure prints the shrunk batch, the seed and
+ * the path fast-check needs to replay it.
+ */
+
+const PAGE = '/tests/fixtures/hostile/fuzz.html';
+const whole = (name: string, fallback: number) => {
+  const value = process.env[name];
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return Number(value);
+};
+const SEED = whole('FUZZ_SEED', 11);
+const RUNS = whole('FUZZ_RUNS', 1000);
+const SECONDS = whole('FUZZ_SECONDS', 50);
+const TABS = Math.max(1, whole('FUZZ_TABS', 3));
+/** How long a name in plain text may wait for its highlight after the last operation. */
+const SETTLE_MS = 5000;
+/** Names no context is needed for, in the form the driver writes them. */
+const PLAIN_NAMES = ['Park Jin Hyok', 'Ghaleb Alaumary'];
+const ON = { enabled: true, categories: {}, disabledSites: [] };
+
+// No request leaves the machine here: the browser blocks other hosts itself, faster than routing each request.
+test.use({ harnessOptions: { recordOutside: false } });
+
+let plain: PlainBrowser;
+test.beforeAll(async () => {
+  plain = await launchPlain();
+});
+test.afterAll(async () => {
+  await plain?.close();
+});
+
+/** Where the time goes (ms, summed over the tabs), printed at the end: loading, operations, settling, checks, switching off. */
+const phases: Record<string, number> = {};
+const phase = (name: string, t0: number) => {
+  phases[name] = (phases[name] ?? 0) + Date.now() - t0;
+};
+
+interface Pair {
+  withLens: Page;
+  without: Page;
+}
+
+interface Outcome {
+  ops: Operation[];
+  /** The weakest comparison any operation allowed. */
+  compare: 'exact' | 'text' | 'ambiguous';
+  problems: string[];
+  textBeforeOff: string;
+  expectedText: string;
+  expectedShape: string[];
+}
+
+const apply = (page: Page, op: Operation) =>
+  page.evaluate((o) => (window as unknown as { fuzzApply(o: Operation): Target }).fuzzApply(o), op);
+
+/** Waits until the tab with Case Lens has been quiet (no scan slice) for a while, at most `maxMs`. */
+async function settle(page: Page, maxMs: number): Promise<void> {
+  // The scanner answers a change after ~100 ms: give it that before asking whether it is quiet.
+  await page.waitForTimeout(150);
+  await page.waitForFunction(scanFinished, [300, 0] as const, { timeout: maxMs, polling: 50 }).catch(() => undefined);
+}
+
+/** Loads the page in both tabs, applies the sequence to both, and checks what holds while Case Lens is on. */
+async function runSequence(
+  { withLens, without }: Pair,
+  ops: Operation[],
+  baseUrls: [string, string],
+): Promise<Outcome> {
+  let t0 = Date.now();
+  await Promise.all([withLens.goto(baseUrls[0] + PAGE), without.goto(baseUrls[1] + PAGE)]);
+  await withLens.waitForFunction(scanFinished, [150, 0] as const, { polling: 50 });
+  phase('load', t0);
+  t0 = Date.now();
+  let compare: Outcome['compare'] = 'exact';
+  const rank = { exact: 0, text: 1, ambiguous: 2 };
+  for (const op of ops) {
+    const [mine, theirs] = await Promise.all([apply(withLens, op), apply(without, op)]);
+    const now = comparison(op, mine, theirs.before);
+    if (rank[now] > rank[compare]) compare = now;
+    if (op.wait > 0) await withLens.waitForTimeout(op.wait);
+  }
+  phase('ops', t0);
+  t0 = Date.now();
+  await settle(withLens, SETTLE_MS);
+  phase('settle', t0);
+  t0 = Date.now();
+  const problems: string[] = [];
+  const [text, expectedText, expectedShape] = await Promise.all([
+    pageText(withLens),
+    pageText(without),
+    domShape(without),
+  ]);
+  if (compare !== 'ambiguous' && text !== expectedText) {
+    const { lost, duplicated } = characterDifference(text, expectedText);
+    problems.push(
+      `page text ${JSON.stringify(text)} differs from ${JSON.stringify(expectedText)} (lost ${JSON.stringify(lost)}, duplicated ${JSON.stringify(duplicated)})`,
+    );
+  }
+  // Case Lens may still be at work on a busy machine: ask again until SETTLE_MS has passed.
+  const deadline = Date.now() + SETTLE_MS;
+  const lapses = async () => [
+    ...(await marksInExcludedContexts(withLens)).map((bad) => `highlight in an excluded context: ${bad}`),
+    ...(await marksInEditors(withLens)).map((bad) => `highlight in an editable context: ${bad}`),
+    ...(await unhighlightedNames(withLens, PLAIN_NAMES)).map((name) => `not highlighted: ${name}`),
+  ];
+  let found = await lapses();
+  while (found.length > 0 && Date.now() < deadline) {
+    await withLens.waitForTimeout(200);
+    found = await lapses();
+  }
+  problems.push(...found);
+  phase('checks', t0);
+  return { ops, compare, problems, textBeforeOff: await pageText(withLens), expectedText, expectedShape };
+}
+
+/** After switching off: no highlight left, the text as it was, and where every operation was plain, the DOM. */
+async function checkSwitchedOff({ withLens }: Pair, outcome: Outcome): Promise<void> {
+  const gone = await withLens
+    .waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, undefined, {
+      timeout: 5000,
+      polling: 50,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!gone) outcome.problems.push('highlights left after switching off');
+  const text = await pageText(withLens);
+  if (text !== outcome.textBeforeOff)
+    outcome.problems.push(
+      `switching off changed the text: ${JSON.stringify(outcome.textBeforeOff)} became ${JSON.stringify(text)}`,
+    );
+  if (outcome.compare === 'exact') {
+    const shape = await domShape(withLens);
+    const at = shape.findIndex((line, i) => line !== outcome.expectedShape[i]);
+    if (at >= 0 || shape.length !== outcome.expectedShape.length) {
+      const i = at >= 0 ? at : Math.min(shape.length, outcome.expectedShape.length);
+      outcome.problems.push(
+        `DOM after switching off differs at node ${i}: ${shape[i] ?? '(none)'} where the page without Case Lens has ${outcome.expectedShape[i] ?? '(none)'}`,
+      );
+    }
+  }
+}
+
+test('random page mutations: no text lost, no highlight in editors, names highlighted, switching off restores the DOM', async ({
+  harness,
+}) => {
+  test.setTimeout((SECONDS + 240) * 1000);
+  const pairs: Pair[] = [];
+  for (let i = 0; i < TABS; i += 1)
+    pairs.push({ withLens: await harness.context.newPage(), without: await plain.browser.newPage() });
+  const baseUrls: [string, string] = [harness.baseUrl, plain.baseUrl];
+  console.log(
+    `fuzz: seed ${SEED}, up to ${RUNS} batches of ${TABS} sequences, ${SECONDS} s; weights ${JSON.stringify(OPERATION_WEIGHTS)}`,
+  );
+  let sequences = 0;
+  const startedAt = Date.now();
+  try {
+    await fc.assert(
+      fc.asyncProperty(fc.array(sequence, { minLength: TABS, maxLength: TABS }), async (batch) => {
+        await writeStorage(harness, { settings: ON });
+        try {
+          const outcomes = await Promise.all(batch.map((ops, i) => runSequence(pairs[i]!, ops, baseUrls)));
+          sequences += batch.length;
+          const t0 = Date.now();
+          await writeStorage(harness, { settings: { ...ON, enabled: false } });
+          await Promise.all(outcomes.map((outcome, i) => checkSwitchedOff(pairs[i]!, outcome)));
+          phase('off', t0);
+          const failed = outcomes.filter((o) => o.problems.length > 0);
+          if (failed.length > 0) {
+            throw new Error(
+              failed
+                .map((o) => `sequence ${JSON.stringify(o.ops)} (${o.compare}):\n  ${o.problems.join('\n  ')}`)
+                .join('\n'),
+            );
+          }
+        } finally {
+          await writeStorage(harness, { settings: ON });
+        }
+      }),
+      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
+    );
+  } finally {
+    const minutes = (Date.now() - startedAt) / 60_000;
+    console.log(
+      `fuzz: ${sequences} sequences (shrinking included) in ${(minutes * 60).toFixed(0)} s, ${(sequences / minutes).toFixed(0)} a minute`,
+    );
+    console.log(
+      `fuzz: time per phase, summed over tabs: ${Object.entries(phases)
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(0)} s`)
+        .join(', ')}`,
+    );
+    for (const { withLens, without } of pairs) await Promise.all([withLens.close(), without.close()]);
+  }
+  expect(sequences).toBeGreaterThan(0);
+});
