@@ -10,6 +10,7 @@ import { guardAgainstForgedAnnouncements } from './announcement-guard';
 import { BadgeCount } from './badge-count';
 import { CardHost } from './card-host';
 import { SHADOW_ATTACHED_EVENT } from './dom-rules';
+import { watchDesignMode } from './design-mode-watch';
 import { HighlightNavigator } from './highlight-navigator';
 import { Highlighter } from './highlighter';
 import { listenForHover } from './hover-intent';
@@ -72,12 +73,24 @@ async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     fetchEntity: (request) => backgroundMessages.sendMessage('getEntity', request),
   });
   const navigation = new HighlightNavigator({ timers: ctx, mentions: () => highlighter.names(), mentionsOf, card });
+  const watchEditor = watchDesignMode(
+    ctx,
+    document,
+    () => highlighter.size > 0,
+    () => {
+      scanner.quietly(() => highlighter.unwrap());
+      badge.update();
+    },
+  );
   const scanner: Scanner = new Scanner(document, {
     timers: ctx,
     annotator,
     highlighter,
     isCategoryShown: (category) => pageSwitch.isCategoryShown(category),
-    onChange: () => badge.update(),
+    onChange: () => {
+      badge.update();
+      watchEditor();
+    },
     onShadowRoot: (shadow) => pageStyle.apply(shadow),
   });
   const readTone = watchPageTone(ctx, (tone) => {
