@@ -51,6 +51,19 @@ test('1 page text: appendData on a text node the page holds never loses its sent
   await page.close();
 });
 
+test('2 editors: a document put in designMode keeps no highlight, even when the page changes nothing after', async () => {
+  // Found by the page-mutation fuzzer: designMode is no attribute, so no MutationObserver record tells of it.
+  const page = await openScanned(h, CASE_PAGE);
+  expect(await page.locator('case-lens-mark').count()).toBeGreaterThan(0);
+  const text = await page.evaluate(() => {
+    document.designMode = 'on';
+    return document.body.textContent;
+  });
+  await expect(page.locator('case-lens-mark')).toHaveCount(0, { timeout: 3000 });
+  expect(await page.evaluate(() => document.body.textContent)).toBe(text);
+  await page.close();
+});
+
 test('4 single-page apps: after a storm and a replaced <body>, the new body is scanned and its card opens', async () => {
   const page = await openScanned(h, CASE_PAGE);
   // A card opened before the navigation: its host lived in the old body.
