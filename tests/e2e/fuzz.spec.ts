@@ -189,6 +189,10 @@ test('random page mutations: no text lost, no highlight in editors, names highli
         try {
           const outcomes = await Promise.all(batch.map((ops, i) => runSequence(pairs[i]!, ops, baseUrls)));
           sequences += batch.length;
+          if (sequences % 200 < batch.length) {
+            const s = (Date.now() - startedAt) / 1000;
+            console.log(`fuzz: ${sequences} sequences in ${s.toFixed(0)} s`);
+          }
           const t0 = Date.now();
           await writeStorage(harness, { settings: { ...ON, enabled: false } });
           await Promise.all(outcomes.map((outcome, i) => checkSwitchedOff(pairs[i]!, outcome)));
