@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import fc from 'fast-check';
-import { scanFinished } from './driver/page';
+import { scanFinished, scanSlices } from './driver/page';
 import { expect, test } from './fixtures';
 import { characterDifference, domShape, marksInEditors, pageText, unhighlightedNames } from './fuzz-checks';
 import { comparison, OPERATION_WEIGHTS, type Operation, sequence, type Target } from './fuzz-operations';
@@ -18,14 +18,15 @@ import { writeStorage } from './worker';
  *   wrote is lost or duplicated;
  * - no highlight sits in an excluded or editable context;
  * - every plain case name in visible flow text is highlighted within SETTLE_MS;
- * - switching Case Lens off leaves the text as it was, and the DOM exactly as
- *   the other tab's where every operation was plain.
+ * - switching Case Lens off (for the tab's site) leaves the text as it was,
+ *   and the DOM exactly as the other tab's where every operation was plain.
  *
- * Several sequences run at once, each in its own pair of tabs (a batch, one
- * switch-off for all). `npm test` runs a fixed seed for a small budget;
- * `npm run fuzz` (scripts/fuzz.mjs) sets FUZZ_SEED, FUZZ_RUNS (batches),
- * FUZZ_SECONDS and FUZZ_TABS. A failure prints the shrunk batch, the seed and
- * the path fast-check needs to replay it.
+ * FUZZ_TABS pairs of tabs run at once, each pair its own fast-check run with
+ * its own seed (FUZZ_SEED + its index) and its own site, so that switching
+ * off in one leaves the others running. `npm test` runs a fixed seed for a
+ * small budget; `npm run fuzz` (scripts/fuzz.mjs) sets FUZZ_SEED, FUZZ_RUNS
+ * (sequences in all), FUZZ_SECONDS and FUZZ_TABS. A failure prints the shrunk
+ * sequence, its seed and the path fast-check needs to replay it.
  */
 
 const PAGE = '/tests/fixtures/hostile/fuzz.html';
@@ -62,7 +63,12 @@ const phase = (name: string, t0: number) => {
   phases[name] = (phases[name] ?? 0) + Date.now() - t0;
 };
 
-interface Pair {
+interface Tab {
+  /** The host name the tab's page is loaded from: Case Lens is switched off for this site alone. */
+  site: string;
+  /** Switches Case Lens on or off for the tab's site. */
+  switchTo(on: boolean): Promise<void>;
+  seed: number;
   withLens: Page;
   without: Page;
 }
@@ -87,15 +93,31 @@ async function settle(page: Page, maxMs: number): Promise<void> {
   await page.waitForFunction(scanFinished, [300, 0] as const, { timeout: maxMs, polling: 50 }).catch(() => undefined);
 }
 
-/** Loads the page in both tabs, applies the sequence to both, and checks what holds while Case Lens is on. */
-async function runSequence(
-  { withLens, without }: Pair,
-  ops: Operation[],
-  baseUrls: [string, string],
-): Promise<Outcome> {
+/** How often a tab loads the page afresh; between, the page is put back in place (see `runSequence`). */
+const FRESH_EVERY = 10;
+
+/**
+ * Brings both tabs to the parsed page, applies the sequence to both, and
+ * checks what holds while Case Lens is on. Every FRESH_EVERY sequences the
+ * page is loaded again; between, the sequence before has left Case Lens
+ * switched off for the site (every highlight undone, nothing watched), so the
+ * page script puts the parsed body back and Case Lens is switched on again,
+ * as a reader does on an open page: three times faster than a load.
+ */
+async function runSequence(tab: Tab, ops: Operation[], baseUrl: string, fresh: boolean): Promise<Outcome> {
+  const { withLens, without } = tab;
   let t0 = Date.now();
-  await Promise.all([withLens.goto(baseUrls[0] + PAGE), without.goto(baseUrls[1] + PAGE)]);
-  await withLens.waitForFunction(scanFinished, [150, 0] as const, { polling: 50 });
+  if (fresh) {
+    await tab.switchTo(true);
+    await Promise.all([withLens.goto(baseUrl + PAGE), without.goto(plain.baseUrl + PAGE)]);
+    await withLens.waitForFunction(scanFinished, [150, 0] as const, { polling: 50 });
+  } else {
+    const reset = (page: Page) => page.evaluate(() => (window as unknown as { fuzzReset(): void }).fuzzReset());
+    await Promise.all([reset(withLens), reset(without)]);
+    const slices = await scanSlices(withLens);
+    await tab.switchTo(true);
+    await withLens.waitForFunction(scanFinished, [150, slices] as const, { polling: 50 });
+  }
   phase('load', t0);
   t0 = Date.now();
   let compare: Outcome['compare'] = 'exact';
@@ -141,7 +163,7 @@ async function runSequence(
 }
 
 /** After switching off: no highlight left, the text as it was, and where every operation was plain, the DOM. */
-async function checkSwitchedOff({ withLens }: Pair, outcome: Outcome): Promise<void> {
+async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome): Promise<void> {
   const gone = await withLens
     .waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, undefined, {
       timeout: 5000,
@@ -173,44 +195,68 @@ test('random page mutations: no text lost, no highlight in editors, names highli
   harness,
 }) => {
   test.setTimeout((SECONDS + 240) * 1000);
-  const pairs: Pair[] = [];
-  for (let i = 0; i < TABS; i += 1)
-    pairs.push({ withLens: await harness.context.newPage(), without: await plain.browser.newPage() });
-  const baseUrls: [string, string] = [harness.baseUrl, plain.baseUrl];
+  const port = new URL(harness.baseUrl).port;
+  // Each tab is a site of its own (Chromium sends every *.localhost to the loopback), so that its
+  // sequence can switch Case Lens off for its site while the other tabs run theirs.
+  const disabled = new Set<string>();
+  let writes = Promise.resolve();
+  /** Switches Case Lens on or off for one site; writes go one after another, each with every site's state. */
+  const setSite = (site: string, on: boolean) => {
+    writes = writes.then(() => {
+      if (on) disabled.delete(site);
+      else disabled.add(site);
+      return writeStorage(harness, { settings: { ...ON, disabledSites: [...disabled].sort() } });
+    });
+    return writes;
+  };
+  const tabs: Tab[] = [];
+  for (let i = 0; i < TABS; i += 1) {
+    const site = `fuzz-${i}.localhost`;
+    tabs.push({
+      site,
+      switchTo: (on) => setSite(site, on),
+      seed: SEED + i,
+      withLens: await harness.context.newPage(),
+      without: await plain.browser.newPage(),
+    });
+  }
+  await writeStorage(harness, { settings: ON });
+  const runsPerTab = Math.ceil(RUNS / TABS);
   console.log(
-    `fuzz: seed ${SEED}, up to ${RUNS} batches of ${TABS} sequences, ${SECONDS} s; weights ${JSON.stringify(OPERATION_WEIGHTS)}`,
+    `fuzz: seeds ${SEED}-${SEED + TABS - 1} (one per tab), up to ${runsPerTab * TABS} sequences, ${SECONDS} s; weights ${JSON.stringify(OPERATION_WEIGHTS)}`,
   );
   let sequences = 0;
   const startedAt = Date.now();
-  try {
-    await fc.assert(
-      fc.asyncProperty(fc.array(sequence, { minLength: TABS, maxLength: TABS }), async (batch) => {
-        await writeStorage(harness, { settings: ON });
-        try {
-          const outcomes = await Promise.all(batch.map((ops, i) => runSequence(pairs[i]!, ops, baseUrls)));
-          sequences += batch.length;
-          if (sequences % 200 < batch.length) {
-            const s = (Date.now() - startedAt) / 1000;
-            console.log(`fuzz: ${sequences} sequences in ${s.toFixed(0)} s`);
-          }
-          const t0 = Date.now();
-          await writeStorage(harness, { settings: { ...ON, enabled: false } });
-          await Promise.all(outcomes.map((outcome, i) => checkSwitchedOff(pairs[i]!, outcome)));
-          phase('off', t0);
-          const failed = outcomes.filter((o) => o.problems.length > 0);
-          if (failed.length > 0) {
-            throw new Error(
-              failed
-                .map((o) => `sequence ${JSON.stringify(o.ops)} (${o.compare}):\n  ${o.problems.join('\n  ')}`)
-                .join('\n'),
-            );
-          }
-        } finally {
-          await writeStorage(harness, { settings: ON });
-        }
+  const fuzzTab = (tab: Tab) => {
+    let runs = 0;
+    // Putting the page back in place needs the sequence before to have ended switched off.
+    let endedOff = false;
+    return fc.assert(
+      fc.asyncProperty(sequence, async (ops) => {
+        const fresh = runs % FRESH_EVERY === 0 || !endedOff;
+        runs += 1;
+        endedOff = false;
+        const outcome = await runSequence(tab, ops, `http://${tab.site}:${port}`, fresh);
+        const t0 = Date.now();
+        await tab.switchTo(false);
+        endedOff = true;
+        await checkSwitchedOff(tab, outcome);
+        phase('off', t0);
+        sequences += 1;
+        if (sequences % 200 === 0)
+          console.log(`fuzz: ${sequences} sequences in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+        if (outcome.problems.length > 0)
+          throw new Error(`sequence (${outcome.compare}):\n  ${outcome.problems.join('\n  ')}`);
       }),
-      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
+      { seed: tab.seed, numRuns: runsPerTab, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
     );
+  };
+  try {
+    const results = await Promise.allSettled(tabs.map(fuzzTab));
+    const failures = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [`tab ${i}, seed ${tabs[i]!.seed}: ${(r.reason as Error).message}`] : [],
+    );
+    if (failures.length > 0) throw new Error(failures.join('\n\n'));
   } finally {
     const minutes = (Date.now() - startedAt) / 60_000;
     console.log(
@@ -221,7 +267,7 @@ test('random page mutations: no text lost, no highlight in editors, names highli
         .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(0)} s`)
         .join(', ')}`,
     );
-    for (const { withLens, without } of pairs) await Promise.all([withLens.close(), without.close()]);
+    for (const { withLens, without } of tabs) await Promise.all([withLens.close(), without.close()]);
   }
   expect(sequences).toBeGreaterThan(0);
 });
