@@ -39,7 +39,7 @@ const whole = (name: string, fallback: number) => {
 const SEED = whole('FUZZ_SEED', 11);
 const RUNS = whole('FUZZ_RUNS', 1000);
 const SECONDS = whole('FUZZ_SECONDS', 50);
-const TABS = Math.max(1, whole('FUZZ_TABS', 3));
+const TABS = Math.max(1, whole('FUZZ_TABS', 4));
 /** How long a name in plain text may wait for its highlight after the last operation. */
 const SETTLE_MS = 5000;
 /** Names no context is needed for, in the form the driver writes them. */
