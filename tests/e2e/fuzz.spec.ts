@@ -254,7 +254,11 @@ test('random page mutations: no text lost, no highlight in editors, names highli
   try {
     const results = await Promise.allSettled(tabs.map(fuzzTab));
     const failures = results.flatMap((r, i) =>
-      r.status === 'rejected' ? [`tab ${i}, seed ${tabs[i]!.seed}: ${(r.reason as Error).message}`] : [],
+      r.status === 'rejected'
+        ? [
+            `tab ${i}, seed ${tabs[i]!.seed}: ${(r.reason as Error).message}\n${((r.reason as Error).cause as Error | undefined)?.message ?? ''}`,
+          ]
+        : [],
     );
     if (failures.length > 0) throw new Error(failures.join('\n\n'));
   } finally {
