@@ -1,6 +1,9 @@
 // `npm test`: typecheck, format and lint (Biome), unit tests, both builds and the Firefox build's store lint
 // (web-ext lint must find no errors), then the end-to-end tests: every spec in real Chromium, then the
-// browser-neutral ones (tests/e2e/both/) in Firefox ESR.
+// browser-neutral ones (tests/e2e/both/) in Firefox ESR. The long runs have commands of their own:
+// page safety samples the real-page corpus here (every second page in Chromium, every sixth in Firefox;
+// `npm run test:corpus` checks all of it in both), and the page-mutation fuzzer runs a fixed seed for
+// ~50 s here (`npm run fuzz` runs it for as long as asked).
 import { findChromium, findFirefox, NO_BROWSER_MESSAGE, NO_FIREFOX_MESSAGE, run } from './browser.mjs';
 
 const chromium = findChromium();
@@ -21,7 +24,9 @@ run('npx', ['vitest', 'run']);
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 run('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3']);
+const chromiumStart = Date.now();
 run('npx', ['playwright', 'test', '--project=chromium'], env);
+console.log(`Chromium part: ${((Date.now() - chromiumStart) / 1000).toFixed(0)} s`);
 const firefoxStart = Date.now();
 run('npx', ['playwright', 'test', '--project=firefox'], env);
 console.log(`Firefox part: ${((Date.now() - firefoxStart) / 1000).toFixed(0)} s`);

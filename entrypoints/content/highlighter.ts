@@ -85,6 +85,8 @@ export class Highlighter {
     if (startOffset > startNode.length || endOffset > endNode.length) return [];
     const nodes = coveredTextNodes(range);
     if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
+    // A range read before the page changed its text may now cover text we already wrapped: never nest.
+    if (nodes.some((node) => this.marks.has(node.parentElement as HTMLElement))) return [];
     const made: HTMLElement[] = [];
     const last = nodes.length - 1;
     nodes.forEach((node, i) => {

@@ -168,6 +168,15 @@ export class MutationWatch {
           this.quietly(() => highlighter.discardFrom(record.nextSibling!));
         }
       }
+      // Nodes the page moves into an editor (or any context we never wrap) take no highlight there.
+      if (
+        record.addedNodes.length > 0 &&
+        highlighter.size > 0 &&
+        isInsideSkipped(record.target, this.doc.documentElement)
+      ) {
+        const added = [...record.addedNodes];
+        this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mark))));
+      }
       for (const added of record.addedNodes) {
         if (isOurs(added) || highlighter.isCreatedText(added)) continue;
         pageChanged = true;

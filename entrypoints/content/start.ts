@@ -9,7 +9,7 @@ import { documentSite, loadSettings, watchSettings } from '@/lib/settings';
 import { guardAgainstForgedAnnouncements } from './announcement-guard';
 import { BadgeCount } from './badge-count';
 import { CardHost } from './card-host';
-import { SHADOW_ATTACHED_EVENT } from './shadow-event';
+import { watchDesignMode } from './design-mode-watch';
 import { HighlightNavigator } from './highlight-navigator';
 import { Highlighter } from './highlighter';
 import { listenForHover } from './hover-intent';
@@ -19,6 +19,7 @@ import { summarizePage } from './page-summary';
 import { PageSwitch } from './page-switch';
 import { watchPageTone } from './page-tone';
 import { Scanner } from './scanner';
+import { SHADOW_ATTACHED_EVENT } from './shadow-event';
 
 /** Wires the page side together; every part is undone when the extension goes away. */
 export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
@@ -57,12 +58,24 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     fetchEntity: (request) => backgroundMessages.sendMessage('getEntity', request),
   });
   const navigation = new HighlightNavigator({ timers: ctx, mentions: () => highlighter.names(), mentionsOf, card });
+  const watchEditor = watchDesignMode(
+    ctx,
+    document,
+    () => highlighter.size > 0,
+    () => {
+      scanner.quietly(() => highlighter.unwrap());
+      badge.update();
+    },
+  );
   const scanner: Scanner = new Scanner(document, {
     timers: ctx,
     annotator,
     highlighter,
     isCategoryShown: (category) => pageSwitch.isCategoryShown(category),
-    onChange: () => badge.update(),
+    onChange: () => {
+      badge.update();
+      watchEditor();
+    },
     onShadowRoot: (shadow) => pageStyle.apply(shadow),
   });
   const readTone = watchPageTone(ctx, (tone) => {

@@ -51,6 +51,38 @@ test('1 page text: appendData on a text node the page holds never loses its sent
   await page.close();
 });
 
+test('2 editors: a document put in designMode keeps no highlight, even when the page changes nothing after', async () => {
+  // Found by the page-mutation fuzzer: designMode is no attribute, so no MutationObserver record tells of it.
+  const page = await openScanned(h, CASE_PAGE);
+  expect(await page.locator('case-lens-mark').count()).toBeGreaterThan(0);
+  const text = await page.evaluate(() => {
+    document.designMode = 'on';
+    return document.body.textContent;
+  });
+  await expect(page.locator('case-lens-mark')).toHaveCount(0, { timeout: 3000 });
+  expect(await page.evaluate(() => document.body.textContent)).toBe(text);
+  await page.close();
+});
+
+test('2 editors: highlights moved into an editor go, with their text back as it was', async () => {
+  // Found by the page-mutation fuzzer: an editor that adopts the page's own paragraphs (as inline CMS
+  // editors do) moves them, and the paragraphs kept their highlights.
+  const page = await openScanned(h, CASE_PAGE);
+  const text = await page.evaluate(() => {
+    const editor = document.createElement('div');
+    editor.id = 'editor';
+    editor.contentEditable = 'true';
+    document.body.append(editor);
+    const p = document.querySelector('main p')!;
+    const before = p.textContent;
+    editor.append(p);
+    return before;
+  });
+  await expect(page.locator('#editor case-lens-mark')).toHaveCount(0, { timeout: 3000 });
+  expect(await page.locator('#editor').textContent()).toBe(text);
+  await page.close();
+});
+
 test('4 single-page apps: after a storm and a replaced <body>, the new body is scanned and its card opens', async () => {
   const page = await openScanned(h, CASE_PAGE);
   // A card opened before the navigation: its host lived in the old body.

@@ -26,6 +26,17 @@ export const pages = [
 ];
 
 /**
+ * Whether this run checks every page of the corpus (`npm run test:corpus` sets CASE_LENS_CORPUS_FULL=1).
+ * `npm test` checks a fixed sample, so that its whole run stays within its time.
+ */
+export const fullCorpus = process.env.CASE_LENS_CORPUS_FULL === '1';
+
+/** Every `every`th page in name order (the first included), or every page in a full run. */
+export function corpusSample(every: number): typeof pages {
+  return fullCorpus ? pages : pages.filter((_, i) => i % every === 0);
+}
+
+/**
  * Real pages seldom name the case, so the test names it for them: it writes
  * names (ambiguous ones included) into every fifth text node of the page,
  * excluded contexts too, except scripts and styles whose text would act.

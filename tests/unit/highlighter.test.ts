@@ -141,6 +141,20 @@ describe('wrapping and unwrapping', () => {
     expect(body.querySelector('case-lens-mark')).toBeNull();
     expect(body.textContent).toBe('Then Park Jin-ho spoke.');
   });
+
+  it('never wraps text inside a wrapper of its own (a range read before the page changed its text)', () => {
+    // Found by the page-mutation fuzzer: a highlight nested in another one.
+    const body = page('<p>Then Kim Il and Park Jin Hyok.</p>');
+    const highlighter = new Highlighter();
+    highlightAll(body, highlighter);
+    const inside = body.querySelector('case-lens-mark')!.firstChild as Text;
+    const before = body.innerHTML;
+    const stale = { startNode: inside, startOffset: 0, endNode: inside, endOffset: inside.length };
+    expect(
+      highlighter.wrap(stale, { kind: 'name', entityId: 'kim-il', category: 'person', start: 0, end: 6 } as Annotation),
+    ).toEqual([]);
+    expect(body.innerHTML).toBe(before);
+  });
 });
 
 describe('the hand-walked runs agree with the reference walk', () => {

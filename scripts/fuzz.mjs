@@ -1,0 +1,42 @@
+// `npm run fuzz -- [--seed N] [--runs N] [--seconds N] [--tabs N]`: the page-mutation fuzzer
+// (tests/e2e/fuzz.spec.ts) on a large budget against the current build (`npm run build` first).
+// --runs counts sequences; --tabs pairs of tabs (default 4) run at once, each with its own seed (seed + index).
+// Defaults: a seed from the clock, 10,000 sequences, one hour. The seed is printed, so that a run
+// can be repeated; a failure prints the shrunk sequence and fast-check's replay path.
+import { parseArgs } from 'node:util';
+import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      seed: { type: 'string' },
+      runs: { type: 'string', default: '10000' },
+      seconds: { type: 'string', default: '3600' },
+      tabs: { type: 'string', default: '4' },
+    },
+  }));
+} catch (error) {
+  console.error(`fuzz: ${error.message}\nusage: npm run fuzz -- [--seed N] [--runs N] [--seconds N] [--tabs N]`);
+  process.exit(2);
+}
+for (const [name, value] of Object.entries(options)) {
+  if (!/^\d+$/.test(value) || (name !== 'seed' && Number(value) === 0)) {
+    console.error(`fuzz: --${name} must be a whole number${name === 'seed' ? '' : ' above 0'}, got "${value}"`);
+    process.exit(2);
+  }
+}
+const seed = options.seed ?? String(Date.now() % 2 ** 31);
+const chromium = findChromium();
+if (!chromium) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+console.log(`fuzz: seed ${seed}, ${options.runs} sequences (${options.tabs} at a time), at most ${options.seconds} s`);
+run('npx', ['playwright', 'test', 'tests/e2e/fuzz.spec.ts', '--project=chromium'], {
+  CHROMIUM_PATH: chromium,
+  FUZZ_SEED: seed,
+  FUZZ_RUNS: options.runs,
+  FUZZ_SECONDS: options.seconds,
+  FUZZ_TABS: options.tabs,
+});
