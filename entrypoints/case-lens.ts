@@ -1,8 +1,7 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { RUNNING } from '@/lib/candidate-report';
 import { startCaseLens } from './content/start';
 
-/** Where a frame's running instance is kept: the extension's own world, which pages cannot see. */
-const RUNNING = Symbol.for('case-lens.running');
 type World = typeof globalThis & { [RUNNING]?: ContentScriptContext };
 
 /**

@@ -1,6 +1,6 @@
 import words from 'virtual:scout-words';
 import { createScout } from '@/facts/scout';
-import { CANDIDATE_REPORT } from '@/lib/candidate-report';
+import { CANDIDATE_REPORT, RUNNING } from '@/lib/candidate-report';
 import { watchForCase } from './content/scout-watch';
 
 interface Runtime {
@@ -16,8 +16,17 @@ interface Runtime {
  */
 export default defineUnlistedScript(() => {
   const api = ((globalThis as { browser?: Runtime }).browser ?? (globalThis as { chrome?: Runtime }).chrome)!;
-  watchForCase(window, {
-    hasCandidate: createScout(words),
-    onCandidate: () => void api.runtime.sendMessage(CANDIDATE_REPORT).catch(() => undefined),
-  });
+  // A report can be lost (the background restarting, the frame not ready to be injected): until the full
+  // script is running in this frame, it is sent again, after 2, 4 and 8 s.
+  const report = (attempt: number): void => {
+    void api.runtime.sendMessage(CANDIDATE_REPORT).catch(() => undefined);
+    if (attempt < 3)
+      setTimeout(
+        () => {
+          if (!(RUNNING in globalThis)) report(attempt + 1);
+        },
+        2000 * 2 ** attempt,
+      );
+  };
+  watchForCase(window, { hasCandidate: createScout(words), onCandidate: () => report(0) });
 });

@@ -10,3 +10,10 @@ export function isCandidateReport(message: unknown): boolean {
     (message as { caseLens?: unknown }).caseLens === CANDIDATE_REPORT.caseLens
   );
 }
+
+/**
+ * Where a frame's running copy of the full script keeps its context: a key of
+ * the extension's own world, which the scout and the full script share and
+ * pages cannot see. The scout reads it to know its report was acted on.
+ */
+export const RUNNING = Symbol.for('case-lens.running');
