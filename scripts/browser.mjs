@@ -118,3 +118,18 @@ export function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+/** Chromium and Firefox for the end-to-end runs, or the process ends with one line saying how to get them. */
+export function requireBrowsers() {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(NO_BROWSER_MESSAGE);
+    process.exit(1);
+  }
+  const firefox = findFirefox();
+  if (!firefox) {
+    console.error(NO_FIREFOX_MESSAGE);
+    process.exit(1);
+  }
+  return { chromium, firefox };
+}

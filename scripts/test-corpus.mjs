@@ -2,18 +2,9 @@
 // or CASE_LENS_CORPUS), in Chromium (tests/e2e/page-safety.spec.ts) and in Firefox ESR
 // (tests/e2e/both/page-safety.firefox.spec.ts), after building both. `npm test` runs the same checks
 // on a fixed sample: every second page in Chromium, every sixth in Firefox.
-import { findChromium, findFirefox, NO_BROWSER_MESSAGE, NO_FIREFOX_MESSAGE, run } from './browser.mjs';
+import { requireBrowsers, run } from './browser.mjs';
 
-const chromium = findChromium();
-if (!chromium) {
-  console.error(NO_BROWSER_MESSAGE);
-  process.exit(1);
-}
-const firefox = findFirefox();
-if (!firefox) {
-  console.error(NO_FIREFOX_MESSAGE);
-  process.exit(1);
-}
+const { chromium, firefox } = requireBrowsers();
 const env = { CHROMIUM_PATH: chromium, FIREFOX_PATH: firefox, CASE_LENS_CORPUS_FULL: '1' };
 run('npx', ['wxt', 'build']);
 run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);

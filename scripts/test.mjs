@@ -4,18 +4,9 @@
 // page safety samples the real-page corpus here (every second page in Chromium, every sixth in Firefox;
 // `npm run test:corpus` checks all of it in both), and the page-mutation fuzzer runs a fixed seed for
 // ~50 s here (`npm run fuzz` runs it for as long as asked).
-import { findChromium, findFirefox, NO_BROWSER_MESSAGE, NO_FIREFOX_MESSAGE, run } from './browser.mjs';
+import { requireBrowsers, run } from './browser.mjs';
 
-const chromium = findChromium();
-if (!chromium) {
-  console.error(NO_BROWSER_MESSAGE);
-  process.exit(1);
-}
-const firefox = findFirefox();
-if (!firefox) {
-  console.error(NO_FIREFOX_MESSAGE);
-  process.exit(1);
-}
+const { chromium, firefox } = requireBrowsers();
 console.log(`Using Chromium at ${chromium} and Firefox at ${firefox}`);
 const env = { CHROMIUM_PATH: chromium, FIREFOX_PATH: firefox };
 run('npx', ['tsc', '--noEmit']);

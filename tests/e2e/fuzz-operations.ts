@@ -52,8 +52,11 @@ export const operation: fc.Arbitrary<Operation> = fc.record({
 
 export const sequence = fc.array(operation, { minLength: 1, maxLength: 8 });
 
-/** The words the driver writes for `k` (fuzz-driver.js's TEXTS, same order). */
-const WORDS = [
+/**
+ * The words the page's driver writes for `k`: given to it as `window.fuzzWords` before it loads
+ * (fuzz.spec.ts), so that the test's model of an edit and the edit itself read one list.
+ */
+export const FUZZ_WORDS = [
   ' Park Jin Hyok was charged. ',
   ' Ghaleb Alaumary laundered money. ',
   ' the weather was mild ',
@@ -99,7 +102,7 @@ export function comparison(op: Operation, mine: Target, theirs: string | null): 
   // Splitting a node moves no character, wherever it falls.
   if (op.kind === 'splitText') return 'text';
   if (!mine.split || before === null || theirs === null || !theirs.startsWith(before)) return 'ambiguous';
-  const words = WORDS[op.k % WORDS.length]!;
+  const words = FUZZ_WORDS[op.k % FUZZ_WORDS.length]!;
   if (op.kind === 'setData')
     return words.startsWith(before) && /^\s/.test(words.slice(before.length)) ? 'ambiguous' : 'exact';
   if (op.kind === 'appendData') return /^\s/.test(words) ? 'exact' : 'ambiguous';

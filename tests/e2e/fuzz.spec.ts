@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { scanFinished, scanSlices } from './driver/page';
 import { expect, test } from './fixtures';
 import { characterDifference, domShape, marksInEditors, pageText, unhighlightedNames } from './fuzz-checks';
-import { comparison, OPERATION_WEIGHTS, type Operation, sequence, type Target } from './fuzz-operations';
+import { comparison, FUZZ_WORDS, OPERATION_WEIGHTS, type Operation, sequence, type Target } from './fuzz-operations';
 import { marksInExcludedContexts } from './marks';
 import { launchPlain, type PlainBrowser } from './outside';
 import { writeStorage } from './worker';
@@ -30,6 +30,14 @@ import { writeStorage } from './worker';
  */
 
 const PAGE = '/tests/fixtures/hostile/fuzz.html';
+
+/** A tab whose pages get the words the fuzz driver writes before their own scripts run. */
+async function withWords(page: Page): Promise<Page> {
+  await page.addInitScript((words) => {
+    (window as unknown as { fuzzWords: readonly string[] }).fuzzWords = words;
+  }, FUZZ_WORDS);
+  return page;
+}
 const whole = (name: string, fallback: number) => {
   const value = process.env[name];
   if (value === undefined) return fallback;
@@ -216,8 +224,8 @@ test('random page mutations: no text lost, no highlight in editors, names highli
       site,
       switchTo: (on) => setSite(site, on),
       seed: SEED + i,
-      withLens: await harness.context.newPage(),
-      without: await plain.browser.newPage(),
+      withLens: await withWords(await harness.context.newPage()),
+      without: await withWords(await plain.browser.newPage()),
     });
   }
   await writeStorage(harness, { settings: ON });

