@@ -148,7 +148,7 @@ export class CardHost {
   }
 
   private async load(request: EntityRequest): Promise<void> {
-    const view = await this.records.fetch(request);
+    const view = await this.records.ask(request);
     if (this.state && this.state.id === request.id) {
       this.state = { ...this.state, view };
       this.render();

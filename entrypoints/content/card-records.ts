@@ -30,7 +30,7 @@ export class CardRecords {
   }
 
   /** Fetches the record; null when the background cannot say (the extension was updated or reloaded). */
-  async fetch(request: EntityRequest): Promise<EntityView | null> {
+  async ask(request: EntityRequest): Promise<EntityView | null> {
     let view: EntityView | null = null;
     try {
       view = await this.fetchEntity(request);

@@ -26,11 +26,11 @@ describe('card records', () => {
     const fetchEntity = vi.fn(async (request: EntityRequest) => viewOf(request));
     const records = new CardRecords(fetchEntity);
     expect(records.cached({ id: 'a' })).toBeNull();
-    const plain = await records.fetch({ id: 'a' });
+    const plain = await records.ask({ id: 'a' });
     expect(records.cached({ id: 'a' })).toBe(plain);
     expect(records.cached({ id: 'a', aliasIndex: 1 })).toBeNull();
     expect(records.cached({ id: 'a', claimIndex: 0 })).toBeNull();
-    const claims = await records.fetch({ id: 'a', claimIndex: 0, claimIndexes: [0, 2] });
+    const claims = await records.ask({ id: 'a', claimIndex: 0, claimIndexes: [0, 2] });
     expect(records.cached({ id: 'a', claimIndex: 0, claimIndexes: [0, 2] })).toBe(claims);
     expect(records.cached({ id: 'a', claimIndex: 0, claimIndexes: [0, 3] })).toBeNull();
     expect(fetchEntity).toHaveBeenCalledTimes(2);
@@ -40,9 +40,9 @@ describe('card records', () => {
     const fetchEntity = vi.fn(async (request: EntityRequest) => viewOf(request));
     fetchEntity.mockRejectedValueOnce(new Error('Extension context invalidated.'));
     const records = new CardRecords(fetchEntity);
-    expect(await records.fetch({ id: 'a' })).toBeNull();
+    expect(await records.ask({ id: 'a' })).toBeNull();
     expect(records.cached({ id: 'a' })).toBeNull();
-    expect(await records.fetch({ id: 'a' })).toEqual({ id: 'a' });
+    expect(await records.ask({ id: 'a' })).toEqual({ id: 'a' });
     expect(records.cached({ id: 'a' })).toEqual({ id: 'a' });
   });
 });
