@@ -29,7 +29,7 @@ export class CardRecords {
     return this.fetched.get(keyOf(request)) ?? null;
   }
 
-  /** Fetches the record; null when the background cannot say (the extension was updated or reloaded). */
+  /** Asks the background for the record; null when it cannot say (the extension was updated or reloaded). */
   async ask(request: EntityRequest): Promise<EntityView | null> {
     let view: EntityView | null = null;
     try {
