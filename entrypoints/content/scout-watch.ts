@@ -40,6 +40,8 @@ export interface ScoutOptions {
 export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): () => void {
   const doc = win.document;
   const queue: Node[] = [];
+  /** The next queued node to read: an index, since shifting a long queue costs its length each time. */
+  let head = 0;
   let parts: string[] = [];
   let pending = 0;
   let carry = '';
@@ -71,6 +73,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     win.removeEventListener('resize', onResize);
     if (timer !== undefined) win.clearTimeout(timer);
     queue.length = 0;
+    head = 0;
     parts = [];
     walker = null;
   }
@@ -108,8 +111,10 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     let visited = 0;
     for (;;) {
       if (walker === null) {
-        const next = queue.shift();
+        const next = queue[head++];
         if (next === undefined) {
+          queue.length = 0;
+          head = 0;
           if (flush()) break;
           return true;
         }
