@@ -61,7 +61,9 @@ export default defineConfig({
           all_frames: true,
           match_about_blank: true,
           match_origin_as_fallback: true,
-          run_at: 'document_idle',
+          // When the document is parsed: before its load event, at which shadow-watch announces the shadow
+          // roots the page attached before (shadow-watch.content.ts).
+          run_at: 'document_end',
         },
       ];
     },

@@ -17,15 +17,31 @@ export default defineContentScript({
   globalName: false,
   main() {
     const proto = Element.prototype;
+    const announce = (host: Element) =>
+      host.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true }));
+    // Hosts given open roots before the document's load event are kept and announced again then, once: the
+    // scout starts when the document is parsed (document_end, always before load) and so hears that, and
+    // does not have to open every element to find them. After load, a root on a host outside the document
+    // is found by the scout's MutationObserver when the host is inserted.
+    let earlier: Element[] | null = [];
     proto.attachShadow = new Proxy(proto.attachShadow, {
       apply(target, host: Element, args: [ShadowRootInit]) {
         const shadow = Reflect.apply(target, host, args);
-        // A host outside the document is reported by the MutationObserver when it is inserted.
-        if (shadow.mode === 'open' && host.isConnected) {
-          host.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true }));
+        if (shadow.mode === 'open') {
+          earlier?.push(host);
+          if (host.isConnected) announce(host);
         }
         return shadow;
       },
     });
+    window.addEventListener(
+      'load',
+      () => {
+        const hosts = earlier ?? [];
+        earlier = null;
+        for (const host of hosts) if (host.isConnected) announce(host);
+      },
+      { once: true },
+    );
   },
 });

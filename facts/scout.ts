@@ -17,10 +17,19 @@ const SEPARATORS = /[\s\u00a0\u2010-\u2015-]+/g;
  * Page text folded as the matcher folds it (facts/matcher/fold.ts), or
  * looser: lower case, diacritics dropped after canonical decomposition (which
  * also splits Hangul syllables, in the words as in the text), apostrophes
- * straightened, separators collapsed.
+ * straightened, separators collapsed. Separators are collapsed first because
+ * pages' text is often mostly indentation (a news front page: 201K
+ * characters, 19K after collapsing), and again last, because a dropped soft
+ * hyphen can leave two of them side by side.
  */
 export function scoutFold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(IGNORED, '').replace(APOSTROPHES, "'").replace(SEPARATORS, ' ');
+  return text
+    .replace(SEPARATORS, ' ')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(IGNORED, '')
+    .replace(APOSTROPHES, "'")
+    .replace(SEPARATORS, ' ');
 }
 
 /**

@@ -54,3 +54,48 @@ test('a zero-size frame that names the case starts Case Lens only once it is giv
     )
     .toBe(1);
 });
+
+test('names that appear only inside open shadow roots wake Case Lens, however the roots were made', async ({
+  open,
+}) => {
+  const page = await open(`${QUIET}/shadow-frames.html`);
+  const marksIn = (id: string) => {
+    const frame = page.frames().find((f) => f.url().endsWith(`/shadow/${id}.html`))!;
+    return () =>
+      frame.evaluate(() =>
+        [...document.querySelectorAll('*')]
+          .flatMap((el) => [...(el.shadowRoot?.querySelectorAll('case-lens-mark') ?? [])])
+          .map((mark) => mark.getAttribute('data-entity')),
+      );
+  };
+  // Each frame holds one way of making a root, and nothing else names the case: each must wake on its own.
+  await expect.poll(marksIn('scripted'), { timeout: 10_000 }).toEqual(['park-jin-hyok', 'lazarus-group']);
+  await expect.poll(marksIn('created'), { timeout: 10_000 }).toEqual(['wannacry']);
+  await expect.poll(marksIn('declarative'), { timeout: 10_000 }).toEqual(['ghaleb-alaumary']);
+  expect(await page.evaluate(() => document.querySelectorAll('case-lens-mark').length)).toBe(0);
+
+  // A root attached after load to an element already in a quiet document.
+  const quiet = await open(`${QUIET}/plain.html`);
+  await quiet.waitForTimeout(500);
+  await quiet.evaluate(() => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    setTimeout(() => {
+      host.attachShadow({ mode: 'open' }).innerHTML = '<p>Later: the Lazarus Group.</p>';
+    }, 100);
+    (window as unknown as { laterHost: Element }).laterHost = host;
+  });
+  await expect
+    .poll(
+      () =>
+        quiet.evaluate(() =>
+          [
+            ...((window as unknown as { laterHost: Element }).laterHost.shadowRoot?.querySelectorAll(
+              'case-lens-mark',
+            ) ?? []),
+          ].map((mark) => mark.getAttribute('data-entity')),
+        ),
+      { timeout: 10_000 },
+    )
+    .toEqual(['lazarus-group']);
+});

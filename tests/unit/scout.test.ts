@@ -23,7 +23,7 @@ describe('the scout', () => {
   });
 
   it('sees a case name wherever the full matcher finds one: any alias, case, separators, decomposed letters and surroundings', () => {
-    const separator = fc.constantFrom(' ', '  ', '\u00a0', '-', '\n', ' \u2013 ');
+    const separator = fc.constantFrom(' ', '  ', '\u00a0', '-', '\n', ' \u2013 ', ' \u00ad ', '\n\t  \n');
     const surrounding = fc.array(fc.constantFrom('the', 'Mr.', 'said', '(', ')', ',', '2014', 'über', '“', '”', 'of'), {
       maxLength: 6,
     });
