@@ -1,16 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { PAGES } from './lib/pages';
 import { scoutWordsPlugin } from './scripts/scout-words-plugin';
 
 // The icon sizes the manifests, toolbars (16, 32 and their high-density doubles) and both stores
 // (128 for the listing; Firefox's add-ons manager asks for 48 and 96) use, all scaled from assets/icon.svg.
 const ICON_SIZES = [16, 32, 48, 96, 128];
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
-
-/** Every page and frame Case Lens may run in: the scout's matches, and the host permissions that let
- * the background inject the rest of Case Lens into a frame (no wider than the content scripts, so no
- * new install warning). */
-const PAGES = ['http://*/*', 'https://*/*', 'file:///*'];
 
 // Manifest V3 for Chrome and Firefox. Permissions: `storage` (settings) and `scripting` (starting the
 // full script in a frame whose scout saw the case).

@@ -3,6 +3,7 @@ import { bundledEntities } from '@/facts/bundled';
 import { buildEntityView } from '@/facts/view';
 import { isCandidateReport, startCaseLensIn } from '@/lib/case-lens-start';
 import { relayCommand } from '@/lib/commands';
+import { scoutOpenTabs } from '@/lib/open-tabs';
 import { backgroundMessages } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings';
 
@@ -19,7 +20,11 @@ function badgeText(count: number): string {
  */
 export default defineBackground(() => {
   // Migrates (and if need be repairs) stored settings once per update, before any page asks.
-  browser.runtime.onInstalled.addListener(() => void loadSettings());
+  browser.runtime.onInstalled.addListener(() => {
+    void loadSettings();
+    // Firefox runs the declared content scripts in open tabs itself.
+    if (!import.meta.env.FIREFOX) void scoutOpenTabs();
+  });
 
   // Not through the typed messaging: the scout, which runs in every frame, sends this one message
   // with the browser's own API so that it carries no messaging library.

@@ -1,3 +1,4 @@
+import { PAGES } from '@/lib/pages';
 import { SHADOW_ATTACHED_EVENT } from './content/shadow-event';
 
 /**
@@ -8,7 +9,7 @@ import { SHADOW_ATTACHED_EVENT } from './content/shadow-event';
  * printing as the native function; errors it throws reach the page unchanged.
  */
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*', 'file:///*'],
+  matches: PAGES,
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,

@@ -38,6 +38,8 @@ export async function launch(
      * hundreds of remote resources, but nothing is recorded in `outsideRequests`.
      */
     recordOutside?: boolean;
+    /** Lets the test load the extension again over the DevTools protocol, as an update does (lifecycle.spec.ts). */
+    reloadable?: boolean;
   } = {},
 ): Promise<Harness> {
   const recordOutside = options.recordOutside ?? true;
@@ -51,7 +53,10 @@ export async function launch(
     profile: 'case-lens-e2e-',
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
-    args: recordOutside ? [] : ['--proxy-server=http://127.0.0.1:9'],
+    args: [
+      ...(recordOutside ? [] : ['--proxy-server=http://127.0.0.1:9']),
+      ...(options.reloadable ? ['--enable-unsafe-extension-debugging'] : []),
+    ],
   })) as { context: BrowserContext; worker: Worker; extensionId: string };
   const outsideRequests: string[] = [];
   const ours = new Set([new URL(server.url).host, ...(otherOriginUrl ? [new URL(otherOriginUrl).host] : [])]);
