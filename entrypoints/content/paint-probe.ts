@@ -1,3 +1,4 @@
+import { caseLensTimeline } from './timeline';
 export interface PaintProbe {
   cardRendered(): void;
 }
@@ -29,11 +30,7 @@ export function startPaintProbe(): PaintProbe {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           channel.port1.close();
-          performance.measure('case-lens:card', {
-            start: intentAt,
-            end: performance.now(),
-            detail: { frames, renderMs, frameMs },
-          });
+          caseLensTimeline.measure('case-lens:card', intentAt, performance.now(), { frames, renderMs, frameMs });
         };
         channel.port2.postMessage(null);
       });

@@ -6,6 +6,7 @@ import type { Highlighter } from './highlighter';
 import type { PlacedRange } from './placed-range';
 import { MutationWatch } from './mutation-watch';
 import { isInsideSkipped, locate, type TextRun, walkTextRuns } from './text-runs';
+import { caseLensTimeline } from './timeline';
 
 /** Longest stretch of scanning work per task, so the page stays responsive. */
 const SLICE_MS = 8;
@@ -140,7 +141,7 @@ export class Scanner {
       }
       const pageChanged = this.watch.read(records);
       if (this.watch.hasWork || (this.watch.removedAny && this.gate.hadContext)) this.schedule(MUTATION_DELAY_MS);
-      if (pageChanged) performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
+      if (pageChanged) caseLensTimeline.measure('case-lens:scan', startedAt, performance.now());
     });
   }
 
@@ -190,7 +191,7 @@ export class Scanner {
     });
     // The change report (the page's mention count) is work of this slice too: it goes into the measure.
     if (changed) this.options.onChange?.();
-    performance.measure('case-lens:scan', { start: startedAt, end: performance.now() });
+    caseLensTimeline.measure('case-lens:scan', startedAt, performance.now());
     if (this.busy) this.schedule(0);
   }
 

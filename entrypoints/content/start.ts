@@ -20,6 +20,7 @@ import { PageSwitch } from './page-switch';
 import { watchPageTone } from './page-tone';
 import { Scanner } from './scanner';
 import { SHADOW_ATTACHED_EVENT } from './shadow-event';
+import { caseLensTimeline } from './timeline';
 
 /** Wires the page side together; every part is undone when the extension goes away. */
 export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
@@ -30,7 +31,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const initial = await loadSettings();
   // Compiled in slices, each recorded as a case-lens:compile measure: a large store must not block the page.
   const matcher = await compileLexiconInSlices(bundledLexicon, {
-    onSlice: (start, end) => performance.measure('case-lens:compile', { start, end }),
+    onSlice: (start, end) => caseLensTimeline.measure('case-lens:compile', start, end),
   });
   if (ctx.isInvalid) return;
   const entities = new Map(bundledLexicon.map((e) => [e.id, e]));
