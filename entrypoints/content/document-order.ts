@@ -54,7 +54,8 @@ export class DocumentOrderedList<T extends Node> {
 
   private update(keep: (node: T) => boolean): void {
     if (this.stale) {
-      this.ordered = [...this.ordered, ...this.unordered].filter(keep).sort(compareNodes);
+      // A node may have come back after it left (a wrapper the page put back): listed once.
+      this.ordered = [...new Set([...this.ordered, ...this.unordered])].filter(keep).sort(compareNodes);
       this.unordered = [];
       this.stale = false;
       return;

@@ -178,6 +178,7 @@ export class MutationWatch {
         this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mark))));
       }
       for (const added of record.addedNodes) {
+        highlighter.readopt(added);
         if (isOurs(added) || highlighter.isCreatedText(added)) continue;
         pageChanged = true;
         if (added.nodeType !== Node.ELEMENT_NODE && added.nodeType !== Node.TEXT_NODE) continue;

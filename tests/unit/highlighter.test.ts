@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Highlighter } from '../../entrypoints/content/highlighter';
+import { Highlighter, PRUNE_FLOOR } from '../../entrypoints/content/highlighter';
 import type { PlacedRange } from '../../entrypoints/content/placed-range';
 import { type Annotation, createAnnotator } from '../../facts/annotator';
 import { textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
@@ -154,6 +154,48 @@ describe('wrapping and unwrapping', () => {
       highlighter.wrap(stale, { kind: 'name', entityId: 'kim-il', category: 'person', start: 0, end: 6 } as Annotation),
     ).toEqual([]);
     expect(body.innerHTML).toBe(before);
+  });
+});
+
+describe('wrappers of removed content', () => {
+  const paragraphs = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => `<p>Item ${from + i}: Park Jin Hyok and WannaCry.</p>`).join('');
+
+  it('are let go once the page removed them: a page that keeps replacing its content does not grow them', () => {
+    const body = page('<div id="live"></div>');
+    const highlighter = new Highlighter();
+    const live = body.querySelector('#live')!;
+    let most = 0;
+    for (let round = 0; round < 40; round++) {
+      live.innerHTML = paragraphs(50, round * 50);
+      highlightAll(live, highlighter);
+      most = Math.max(most, highlighter.size);
+    }
+    // 100 live wrappers at a time; never more than the floor or twice what is live, plus one round.
+    expect(document.querySelectorAll('case-lens-mark')).toHaveLength(100);
+    expect(most).toBeLessThanOrEqual(Math.max(PRUNE_FLOOR, 2 * 100) + 100);
+  });
+
+  it('are still ours when the page puts them back, and unwrapping then restores their text', () => {
+    const body = page(`<div id="kept">${paragraphs(3)}</div><div id="live"></div>`);
+    const highlighter = new Highlighter();
+    const kept = body.querySelector('#kept')!;
+    const before = kept.innerHTML;
+    highlightAll(kept, highlighter);
+    const mark = kept.querySelector('case-lens-mark')!;
+    kept.remove();
+    const live = body.querySelector('#live')!;
+    for (let round = 0; round < 10; round++) {
+      live.innerHTML = paragraphs(50, round * 50);
+      highlightAll(live, highlighter);
+    }
+    body.append(kept);
+    highlighter.readopt(kept);
+    expect(highlighter.annotationOf(mark)?.entityId).toBe('park-jin-hyok');
+    expect(highlighter.names().filter((m) => kept.contains(m))).toHaveLength(6);
+    highlighter.unwrap();
+    expect(kept.innerHTML).toBe(before);
+    expect(document.querySelectorAll('case-lens-mark')).toHaveLength(0);
   });
 });
 
