@@ -303,9 +303,15 @@ async function ensureCaseLens(context, tab) {
     .catch(() => false);
   if (started) return;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Not waited for past 5 s: the promise settles only once every frame is ready, and a frame of a saved
+  // page whose resources are refused may never be (bbc-1.html kept the bench waiting for good).
   await worker.evaluate(async (url) => {
     const [target] = await chrome.tabs.query({ url });
-    await chrome.scripting.executeScript({ target: { tabId: target.id, allFrames: true }, files: ['/case-lens.js'] });
+    const injected = chrome.scripting.executeScript({
+      target: { tabId: target.id, allFrames: true },
+      files: ['/case-lens.js'],
+    });
+    await Promise.race([injected, new Promise((resolve) => setTimeout(resolve, 5000))]);
   }, tab.url());
 }
 
