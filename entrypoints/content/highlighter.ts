@@ -3,9 +3,7 @@ import { outputAttributes } from './mark-output';
 import { MARK_TAG } from './dom-rules';
 import { DocumentOrderedList } from './document-order';
 import { coveredTextNodes, type PlacedRange } from './placed-range';
-
-/** `marks` is never pruned below this size: pruning a few wrappers would cost more than it frees. */
-export const PRUNE_FLOOR = 256;
+import { WrapperList } from './wrapper-list';
 
 /**
  * Wraps annotated ranges, remembers what each wrapper means, and undoes the
@@ -26,18 +24,8 @@ export const PRUNE_FLOOR = 256;
  * so the page gets back the same text node objects with the same data.
  */
 export class Highlighter {
-  /**
-   * Every wrapper we made that may still be in the document, in creation
-   * order. Wrappers the page removed are dropped from it now and then
-   * (`prune`): a page that replaces its content all day would otherwise keep
-   * every removed subtree alive through them.
-   */
-  private readonly marks = new Set<HTMLElement>();
-  /** Every wrapper we made and have not unwrapped, listed or not: what tells ours from a page's look-alike. */
-  private readonly ours = new WeakSet<HTMLElement>();
-  /** `marks` is pruned when it reaches this size; then at twice the size it keeps. */
-  private pruneAt = PRUNE_FLOOR;
-  private prunedAny = false;
+  /** Every wrapper we made: which elements are ours, and the list of those to unwrap. */
+  private readonly marks = new WrapperList();
   /** What each wrapper means (every piece of a range shares its annotation). */
   private readonly annotations = new WeakMap<HTMLElement, Annotation>();
   /** Text nodes our splits created (the remainder after each wrapper). */
@@ -64,12 +52,12 @@ export class Highlighter {
 
   /** What a wrapper of ours means; undefined for any other element, whatever its name and attributes. */
   annotationOf(element: Element): Annotation | undefined {
-    return this.ours.has(element as HTMLElement) ? this.annotations.get(element as HTMLElement) : undefined;
+    return this.marks.isOurs(element) ? this.annotations.get(element as HTMLElement) : undefined;
   }
 
   /** The first wrapper of the range a wrapper of ours belongs to. */
   firstPieceOf(mark: HTMLElement): HTMLElement | undefined {
-    return this.ours.has(mark) ? this.pieces.get(mark)?.[0] : undefined;
+    return this.marks.isOurs(mark) ? this.pieces.get(mark)?.[0] : undefined;
   }
 
   /** One wrapper per mention of a name (right or wrong form), in document order. */
@@ -88,7 +76,9 @@ export class Highlighter {
   }
 
   private ordered(select: (annotation: Annotation) => boolean): HTMLElement[] {
-    return this.firsts.read((m) => this.marks.has(m) && m.isConnected).filter((m) => select(this.annotations.get(m)!));
+    return this.firsts
+      .read((m) => this.marks.isListed(m) && m.isConnected)
+      .filter((m) => select(this.annotations.get(m)!));
   }
 
   /** Wraps one annotated range; returns the wrappers made (several when it spans inline elements). */
@@ -99,7 +89,7 @@ export class Highlighter {
     const nodes = coveredTextNodes(range);
     if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
     // A range read before the page changed its text may now cover text we already wrapped: never nest.
-    if (nodes.some((node) => this.ours.has(node.parentElement as HTMLElement))) return [];
+    if (nodes.some((node) => this.marks.isOurs(node.parentElement))) return [];
     const made: HTMLElement[] = [];
     const last = nodes.length - 1;
     nodes.forEach((node, i) => {
@@ -112,28 +102,12 @@ export class Highlighter {
     // The first wrapper of each range stands for the mention, even when the range spans elements.
     if (made[0]) this.firsts.add(made[0]);
     for (const piece of made) this.pieces.set(piece, made);
-    if (this.marks.size >= this.pruneAt) this.prune();
     return made;
-  }
-
-  /** Drops the wrappers no longer in the document from `marks` (they stay ours, should the page put them back). */
-  private prune(): void {
-    for (const mark of this.marks) {
-      if (mark.isConnected) continue;
-      this.marks.delete(mark);
-      this.prunedAny = true;
-    }
-    this.pruneAt = Math.max(PRUNE_FLOOR, this.marks.size * 2);
   }
 
   /** The page inserted `node`: wrappers of ours it holds that were pruned are listed again. */
   readopt(node: Node): void {
-    if (!this.prunedAny || node.nodeType !== Node.ELEMENT_NODE) return;
-    const element = node as HTMLElement;
-    const found = element.localName === MARK_TAG ? [element] : element.querySelectorAll<HTMLElement>(MARK_TAG);
-    for (const mark of found) {
-      if (!this.ours.has(mark) || this.marks.has(mark)) continue;
-      this.marks.add(mark);
+    for (const mark of this.marks.readopt(node)) {
       if (this.pieces.get(mark)?.[0] === mark) this.firsts.add(mark);
       this.firsts.invalidate();
     }
@@ -150,7 +124,6 @@ export class Highlighter {
     this.created.add(rest);
     this.remainders.set(element, rest);
     this.marks.add(element);
-    this.ours.add(element);
     this.annotations.set(element, annotation);
     return element;
   }
@@ -169,8 +142,7 @@ export class Highlighter {
   }
 
   private unwrapOne(mark: HTMLElement): void {
-    this.marks.delete(mark);
-    this.ours.delete(mark);
+    this.marks.forget(mark);
     this.firsts.invalidate();
     const parent = mark.parentNode;
     if (!parent) return;
@@ -200,7 +172,7 @@ export class Highlighter {
   restoreFrom(source: Text): void {
     const chain: HTMLElement[] = [];
     for (let node = source.nextSibling; node; node = node.nextSibling) {
-      if (this.ours.has(node as HTMLElement)) chain.push(node as HTMLElement);
+      if (this.marks.isOurs(node)) chain.push(node);
       else if (!this.isCreatedText(node)) break;
     }
     // Newest first, as `unwrap` does; the other pieces of a match that spanned elements go with it.
@@ -225,10 +197,9 @@ export class Highlighter {
     let removed = false;
     const partners: HTMLElement[] = [];
     let current: Node | null = node;
-    while (current && (this.isCreatedText(current) || this.ours.has(current as HTMLElement))) {
+    while (current && (this.isCreatedText(current) || this.marks.isOurs(current))) {
       const following: Node | null = current.nextSibling;
-      if (this.ours.delete(current as HTMLElement)) {
-        this.marks.delete(current as HTMLElement);
+      if (this.marks.forget(current as HTMLElement)) {
         this.firsts.invalidate();
         partners.push(...(this.pieces.get(current as HTMLElement) ?? []));
       }
@@ -237,7 +208,7 @@ export class Highlighter {
       removed = true;
     }
     // A match that spanned inline elements lost a piece: what remains of it no longer names anything.
-    for (const piece of partners) if (this.ours.has(piece)) this.unwrapOne(piece);
+    for (const piece of partners) if (this.marks.isOurs(piece)) this.unwrapOne(piece);
     return removed;
   }
 
@@ -258,7 +229,7 @@ export class Highlighter {
     }
     while (rest > current.length) {
       const mark = current.nextSibling as HTMLElement | null;
-      const remainder = mark && this.ours.has(mark) ? this.remainders.get(mark) : undefined;
+      const remainder = this.marks.isOurs(mark) ? this.remainders.get(mark) : undefined;
       if (!remainder || mark!.nextSibling !== remainder) break;
       rest -= current.length + (mark!.textContent?.length ?? 0);
       current = remainder;
@@ -273,6 +244,6 @@ export class Highlighter {
 
   /** True when a wrapper of ours directly follows this text node. */
   isFollowedByMark(node: Text): boolean {
-    return this.ours.has(node.nextSibling as HTMLElement);
+    return this.marks.isOurs(node.nextSibling);
   }
 }

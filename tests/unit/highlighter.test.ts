@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Highlighter, PRUNE_FLOOR } from '../../entrypoints/content/highlighter';
+import { Highlighter } from '../../entrypoints/content/highlighter';
+import { PRUNE_FLOOR } from '../../entrypoints/content/wrapper-list';
 import type { PlacedRange } from '../../entrypoints/content/placed-range';
 import { type Annotation, createAnnotator } from '../../facts/annotator';
 import { textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
