@@ -107,10 +107,9 @@ export class Highlighter {
 
   /** The page inserted `node`: wrappers of ours it holds that were pruned are listed again. */
   readopt(node: Node): void {
-    for (const mark of this.marks.readopt(node)) {
-      if (this.pieces.get(mark)?.[0] === mark) this.firsts.add(mark);
-      this.firsts.invalidate();
-    }
+    const back = this.marks.readopt(node);
+    for (const mark of back) if (this.pieces.get(mark)?.[0] === mark) this.firsts.add(mark);
+    if (back.length > 0) this.firsts.invalidate();
   }
 
   private wrapPiece(node: Text, from: number, to: number, annotation: Annotation): HTMLElement {

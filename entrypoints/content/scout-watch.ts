@@ -14,7 +14,7 @@ const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
 const FRAGMENT_NODE = 11;
 const SHOW_ELEMENT = 0x1;
-const UNREAD_SELECTOR = 'script,style,noscript';
+const UNREAD_SELECTOR = [...UNREAD_PARENTS].join(',');
 /** Longest stretch of looking before the thread is given back (ms). */
 const SLICE_MS = 8;
 /** Steps (a node read, an element walked, a chunk tested) between two reads of the clock. */
