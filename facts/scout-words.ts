@@ -58,7 +58,16 @@ export function scoutWords(entities: readonly LexiconEntity[], count: (word: str
   return [...words].sort();
 }
 
-/** `words` folded as the scout folds page text, without repeats, one per line (what createScout takes). */
+/**
+ * `words` folded as the scout folds page text, one per line (what
+ * createScout takes), without repeats and without any word that holds
+ * another: the scout finds words anywhere in a text, so wherever "wannacry
+ * attack" is, "wannacry" is too. Every frame searches its text once per word.
+ */
 export function scoutWordList(words: readonly string[]): string {
-  return [...new Set(words.map(scoutFold))].sort().join('\n');
+  const folded = [...new Set(words.map(scoutFold))];
+  return folded
+    .filter((word) => !folded.some((other) => other !== word && word.includes(other)))
+    .sort()
+    .join('\n');
 }

@@ -88,6 +88,15 @@ describe('anchors', () => {
   });
 });
 
+describe('the word list', () => {
+  it('holds no word that holds another, and still finds every anchor', () => {
+    const list = scoutWordList(words).split('\n');
+    expect(list.length).toBeLessThan(words.length);
+    expect(list.filter((word) => list.some((other) => other !== word && word.includes(other)))).toEqual([]);
+    expect(words.filter((word) => !scout(`Reported today: ${word}.`))).toEqual([]);
+  });
+});
+
 describe('long texts', () => {
   it('are searched with one expression, and find what the word-by-word search of a short text finds', () => {
     const filler = 'The weather stayed mild all week, with light rain. '.repeat(1400);
