@@ -127,6 +127,14 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     return pending >= CHUNK && flush();
   }
 
+  /** Adds a subtree's whole text, or starts reading it in chunks when it is long. */
+  function addWhole(text: string): boolean {
+    if (text.length <= CHUNK) return add(text);
+    long = text;
+    longAt = 0;
+    return false;
+  }
+
   /**
    * Reads one node of a root. A subtree with no script, style or noscript in
    * it is read whole with `textContent`, one native call; only the elements
@@ -143,19 +151,22 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
       return add((node as Text).data);
     }
     if (type === DOCUMENT_NODE) {
-      const root = (node as Document).documentElement;
+      const document = node as Document;
+      // A document with nothing unread in it (an advertisement's or a widget's few words) is read through a
+      // Range: no element of it is touched, and a fresh frame's isolated world then builds none of the element
+      // interfaces, the larger part of what reading a small frame costs.
+      if (document.querySelector(UNREAD_SELECTOR) === null) {
+        const range = document.createRange();
+        range.selectNodeContents(document);
+        return addWhole(range.toString());
+      }
+      const root = document.documentElement;
       if (root !== null) toRead.push(root);
       return false;
     }
     if (type !== ELEMENT_NODE && type !== FRAGMENT_NODE) return false;
     if (type === ELEMENT_NODE && UNREAD_PARENTS.has((node as Element).localName)) return false;
-    if ((node as ParentNode).querySelector(UNREAD_SELECTOR) === null) {
-      const text = node.textContent ?? '';
-      if (text.length <= CHUNK) return add(text);
-      long = text;
-      longAt = 0;
-      return false;
-    }
+    if ((node as ParentNode).querySelector(UNREAD_SELECTOR) === null) return addWhole(node.textContent ?? '');
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) toRead.push(children[i]!);
     return false;
