@@ -517,6 +517,29 @@ for (const count of SCALING) await scalingContexts[count].close();
 
 // ---------------------------------------------------------------- hover card
 
+/** Whether the node (from DOM.getDocument with pierce) holds an element of class `name`. */
+const holdsClass = (node, name) =>
+  (node.attributes ?? []).some((v, i, a) => i % 2 === 1 && a[i - 1] === 'class' && v.split(' ').includes(name)) ||
+  [...(node.shadowRoots ?? []), ...(node.children ?? [])].some((child) => holdsClass(child, name));
+
+/**
+ * Waits until no card is open. The card's shadow root is closed, so locators
+ * cannot see into it; the DevTools protocol lists closed roots.
+ */
+async function cardClosed(tab, timeoutMs = 5000) {
+  const cdp = await tab.context().newCDPSession(tab);
+  try {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      if (!holdsClass(root, 'cl-card')) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the card did not close');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Hovers highlights one after another; returns each card's time from hover intent to its first painted frame. */
 async function measureHover(page, hovers = 3) {
   const tab = await withExtension.newPage();
@@ -542,7 +565,7 @@ async function measureHover(page, hovers = 3) {
         }),
       );
       await tab.mouse.move(1, 1);
-      await tab.locator('case-lens-card .cl-card').waitFor({ state: 'detached', timeout: 5000 });
+      await cardClosed(tab);
     }
     return out;
   } finally {

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
+import { card as cardPart } from '../tests/e2e/card-view.ts';
 import { launch, waitForScan } from '../tests/e2e/extension.ts';
 import { tabIdOf } from '../tests/e2e/worker.ts';
 
@@ -20,11 +21,19 @@ process.env.CHROMIUM_PATH = chromium;
 run('npx', ['wxt', 'build']);
 mkdirSync(OUT, { recursive: true });
 
+/** Waits until `check` answers true (at most 10 s). */
+async function until(check) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100)))
+    if (await check()) return;
+  throw new Error(`still waiting: ${check}`);
+}
+
 /** Everything between the top of the highlight's paragraph and the bottom of the card, full width of both. */
 async function cardShot(page, mark, file) {
-  const card = page.locator('case-lens-card .cl-card[data-placed]');
-  await card.locator('.cl-fact').first().waitFor();
-  await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
+  // The card's shadow root is closed: it is read over the DevTools protocol (tests/e2e/card-view.ts).
+  const card = cardPart(page, '.cl-card[data-placed]');
+  await until(() => card.locator('.cl-fact').first().isVisible());
+  await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)).then(() => true)); // its fade-in
   const a = await mark.locator('xpath=ancestor::p[1]').boundingBox();
   const b = await card.boundingBox();
   const x = Math.max(0, Math.min(a.x, b.x) - 16);
@@ -62,12 +71,12 @@ async function photograph(scheme) {
     if (!suffix) {
       // A value the page gets wrong: the card says what the page says and what the record says.
       await page.mouse.move(1, 1);
-      await page.locator('case-lens-card .cl-card').waitFor({ state: 'detached' });
+      await until(async () => (await cardPart(page).count()) === 0);
       const wrong = page.locator('[data-claim="contradicted"][data-entity="wannacry"]');
       await wrong.scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, -120));
       await wrong.hover();
-      await page.locator('case-lens-card .cl-claim').waitFor();
+      await until(async () => (await cardPart(page, '.cl-claim').count()) > 0);
       await cardShot(page, wrong, 'card-claim.png');
     }
 

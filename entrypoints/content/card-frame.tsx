@@ -172,6 +172,8 @@ export class CardFrame {
     this.ui = await createShadowRootUi(this.ctx, {
       css: this.options.css,
       name,
+      // Closed: the page cannot read which entity the reader opened, nor rewrite the card or its source links.
+      mode: 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',

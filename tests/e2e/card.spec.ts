@@ -1,22 +1,24 @@
 import type { Locator, Page } from '@playwright/test';
+import { type CardPart, card as cardPart } from './card-view';
 import { expect, test } from './fixtures';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const EDGES = '/tests/fixtures/reader/edges.html';
 const MENTIONS = '/tests/fixtures/reader/mentions.html';
 
-const cardOf = (page: Page): Locator => page.locator('case-lens-card .cl-card');
+const cardOf = (page: Page): CardPart => cardPart(page);
 /** The card once Floating UI has placed it and its facts have arrived. */
-const placedCard = (page: Page): Locator => page.locator('case-lens-card .cl-card[data-placed]');
+const placedCard = (page: Page): CardPart => cardPart(page, '.cl-card[data-placed]');
+const closed = (page: Page) => expect.poll(() => cardOf(page).count()).toBe(0);
 
-async function hoverAndWait(page: Page, mark: Locator): Promise<Locator> {
+async function hoverAndWait(page: Page, mark: Locator): Promise<CardPart> {
   await mark.hover();
   const card = placedCard(page);
-  await expect(card.locator('.cl-fact').first()).toBeVisible();
+  await expect.poll(() => card.locator('.cl-fact').first().isVisible()).toBe(true);
   return card;
 }
 
-async function expectInsideViewport(page: Page, card: Locator): Promise<void> {
+async function expectInsideViewport(page: Page, card: CardPart): Promise<void> {
   // Wait for the position to settle (Floating UI recomputes once the facts arrive and the card grows).
   await expect
     .poll(async () => {
@@ -47,7 +49,7 @@ test('the card stays inside the viewport for highlights at every edge and corner
         expect(overlaps, `card over the highlight at ${id}`).toBe(false);
       }
       await page.keyboard.press('Escape');
-      await expect(cardOf(page)).toHaveCount(0);
+      await closed(page);
     }
     await page.close();
   }
@@ -71,27 +73,26 @@ test('hover intent: passing over a highlight opens nothing, resting on it opens 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.move(1, 1);
   await page.waitForTimeout(600);
-  await expect(cardOf(page)).toHaveCount(0);
+  await closed(page);
   await mark.hover();
-  await expect(placedCard(page).locator('.cl-title')).toHaveText('Park Jin Hyok');
+  await expect.poll(() => placedCard(page).locator('.cl-title').text()).toBe('Park Jin Hyok');
 });
 
 test('pinning keeps the card open after the pointer leaves; unpinning lets it close', async ({ open }) => {
   const page = await open(SEED);
   const card = await hoverAndWait(page, page.locator('[data-entity="park-jin-hyok"]').first());
-  const pin = card.getByRole('button', { name: 'Pin card' });
-  await pin.click();
-  await expect(card.getByRole('button', { name: 'Unpin card' })).toHaveAttribute('aria-pressed', 'true');
+  await card.button('Pin card').click();
+  await expect.poll(() => card.button('Unpin card').getAttribute('aria-pressed')).toBe('true');
   await page.mouse.move(2, 2);
   await page.waitForTimeout(800);
-  await expect(card).toBeVisible();
+  expect(await card.isVisible()).toBe(true);
   // Hovering another highlight does not replace a pinned card.
   await page.locator('[data-entity="ghaleb-alaumary"]').first().hover();
   await page.waitForTimeout(600);
-  await expect(card.locator('.cl-title')).toHaveText('Park Jin Hyok');
-  await card.getByRole('button', { name: 'Unpin card' }).click();
+  expect(await card.locator('.cl-title').text()).toBe('Park Jin Hyok');
+  await card.button('Unpin card').click();
   await page.mouse.move(2, 2);
-  await expect(cardOf(page)).toHaveCount(0);
+  await closed(page);
 });
 
 test('a relation switches the card to the related entity, and Back returns', async ({ open }) => {
@@ -101,15 +102,15 @@ test('a relation switches the card to the related entity, and Back returns', asy
   const target = (await relation.textContent())!.trim();
   expect(target).not.toBe('Park Jin Hyok');
   await relation.click();
-  await expect(card.locator('.cl-title')).toHaveText(target);
-  await expect(card.locator('.cl-fact').first()).toBeVisible();
+  await expect.poll(() => card.locator('.cl-title').text()).toBe(target);
+  await expect.poll(() => card.locator('.cl-fact').first().isVisible()).toBe(true);
   // The card stays while the reader explores, even when the pointer leaves.
   await page.mouse.move(2, 2);
   await page.waitForTimeout(600);
-  await expect(card).toBeVisible();
-  await card.getByRole('button', { name: 'Back' }).click();
-  await expect(card.locator('.cl-title')).toHaveText('Park Jin Hyok');
-  await expect(card.getByRole('button', { name: 'Back' })).toHaveCount(0);
+  expect(await card.isVisible()).toBe(true);
+  await card.button('Back').click();
+  await expect.poll(() => card.locator('.cl-title').text()).toBe('Park Jin Hyok');
+  await expect.poll(() => card.button('Back').count()).toBe(0);
 });
 
 test('"Mention N of M" moves between the entity\'s mentions and scrolls to each', async ({ open }) => {
@@ -118,27 +119,28 @@ test('"Mention N of M" moves between the entity\'s mentions and scrolls to each'
   await expect(marks).toHaveCount(3);
   const card = await hoverAndWait(page, marks.nth(0));
   const position = card.locator('.cl-position');
-  await expect(position).toHaveText('Mention 1 of 3 on this page');
-  await card.getByRole('button', { name: 'Next mention' }).click();
-  await expect(position).toHaveText('Mention 2 of 3 on this page');
+  const at = (n: number) => expect.poll(() => position.text()).toBe(`Mention ${n} of 3 on this page`);
+  await at(1);
+  await card.button('Next mention').click();
+  await at(2);
   await expect(marks.nth(1)).toBeInViewport();
   await expectInsideViewport(page, card);
-  await card.getByRole('button', { name: 'Next mention' }).click();
-  await expect(position).toHaveText('Mention 3 of 3 on this page');
+  await card.button('Next mention').click();
+  await at(3);
   await expect(marks.nth(2)).toBeInViewport();
-  await card.getByRole('button', { name: 'Next mention' }).click();
-  await expect(position).toHaveText('Mention 1 of 3 on this page');
+  await card.button('Next mention').click();
+  await at(1);
   await expect(marks.nth(0)).toBeInViewport();
-  await card.getByRole('button', { name: 'Previous mention' }).click();
-  await expect(position).toHaveText('Mention 3 of 3 on this page');
+  await card.button('Previous mention').click();
+  await at(3);
   await expect(marks.nth(2)).toBeInViewport();
 });
 
 test('the card follows the dark colour scheme and reduced motion', async ({ open }) => {
   const page = await open(SEED);
   const mark = page.locator('[data-entity="park-jin-hyok"]').first();
-  const background = (card: Locator) => card.evaluate((el) => getComputedStyle(el).backgroundColor);
-  const animation = (card: Locator) => card.evaluate((el) => getComputedStyle(el).animationName);
+  const background = (card: CardPart) => card.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const animation = (card: CardPart) => card.evaluate((el) => getComputedStyle(el).animationName);
   let card = await hoverAndWait(page, mark);
   expect(await background(card)).toBe('rgb(255, 255, 255)');
   expect(await animation(card)).toBe('cl-in');
@@ -168,7 +170,7 @@ test('a hostile page stylesheet cannot restyle the card', async ({ open }) => {
     '.cl-footer',
     '.cl-icon',
   ];
-  const looks = (card: Locator) =>
+  const looks = (card: CardPart) =>
     card.evaluate((el, selectors) => {
       const root = el.getRootNode() as ShadowRoot;
       const host = root.host as HTMLElement;

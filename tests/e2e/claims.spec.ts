@@ -1,4 +1,5 @@
 import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
+import { card } from './card-view';
 import { openPopup } from './extension';
 import { expect, test } from './fixtures';
 import { tabIdOf } from './worker';
@@ -21,20 +22,18 @@ test('the card on a flagged value says what the page says and what the record sa
 }) => {
   const page = await open(SEED);
   await page.locator('[data-claim="contradicted"][data-entity="wannacry"]').hover();
-  const claim = page.locator('case-lens-card .cl-claim');
-  await expect(claim).toContainText('This page says “2018” — the record says 2017');
+  const claim = card(page, '.cl-claim');
+  await expect.poll(() => claim.text()).toContain('This page says “2018” — the record says 2017');
   expect(await claim.locator('a').first().getAttribute('href')).toMatch(/^https?:\/\//);
   await page.mouse.move(1, 1);
   await page.locator('[data-claim="contradicted"][data-entity="john-demers"]').hover();
-  await expect(claim).toContainText('the record says Assistant Attorney General for National Security');
+  await expect.poll(() => claim.text()).toContain('the record says Assistant Attorney General for National Security');
   await page.mouse.move(1, 1);
   await page.locator('[data-claim="contradicted"][data-entity="kim-il"][data-wrong-form]').hover();
-  await expect(page.locator('case-lens-card .cl-correction')).toContainText('Kim II');
+  await expect.poll(() => card(page, '.cl-correction').text()).toContain('Kim II');
   await page.mouse.move(1, 1);
   await page.locator('[data-claim="contradicted"][data-claim-kind="charge"]').hover();
-  await expect(page.locator('case-lens-card .cl-claim')).toContainText(
-    'the record says conspiracy to commit computer fraud and abuse',
-  );
+  await expect.poll(() => claim.text()).toContain('the record says conspiracy to commit computer fraud and abuse');
 });
 
 test('the popup lists the checks on this page and scrolls to one', async ({ harness: h, open }) => {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { CATEGORY_STYLE } from '../../components/categories';
 import { openPopup, setInPopup, textNodesSnapshot, waitForScan } from './extension';
 import seedArticle from '../fixtures/seed-article.json' with { type: 'json' };
+import { card as cardPart } from './card-view';
 import { expect, test } from './fixtures';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -49,14 +50,14 @@ test('records its scanning work as case-lens:scan measures and touches no exclud
 test('hovering a highlight shows a card with dated facts and working source links', async ({ harness: h, open }) => {
   const page = await open(SEED);
   await page.locator('[data-entity="park-jin-hyok"]').first().hover();
-  const card = page.locator('case-lens-card .cl-card');
-  await expect(card).toBeVisible();
-  await expect(card.locator('.cl-title')).toHaveText('Park Jin Hyok');
+  const card = cardPart(page);
+  await expect.poll(() => card.isVisible()).toBe(true);
+  await expect.poll(() => card.locator('.cl-title').text()).toBe('Park Jin Hyok');
   const facts = card.locator('.cl-fact');
   expect(await facts.count()).toBeGreaterThanOrEqual(3);
   for (let i = 0; i < 3; i += 1) {
-    await expect(facts.nth(i).locator('time')).not.toHaveText('');
-    await expect(facts.nth(i).locator('.cl-status')).not.toHaveText('');
+    expect(await facts.nth(i).locator('time').text()).not.toBe('');
+    expect(await facts.nth(i).locator('.cl-status').text()).not.toBe('');
     const href = await facts.nth(i).locator('.cl-sources a').first().getAttribute('href');
     expect(href).toMatch(/^https?:\/\/[^/]+\//);
   }
@@ -64,22 +65,22 @@ test('hovering a highlight shows a card with dated facts and working source link
   // request at the network edge and records it).
   const link = facts.first().locator('.cl-sources a').first();
   const href = (await link.getAttribute('href'))!;
-  await expect(link).toHaveAttribute('target', '_blank');
-  await expect(link).toHaveAttribute('rel', /noopener/);
+  expect(await link.getAttribute('target')).toBe('_blank');
+  expect(await link.getAttribute('rel')).toMatch(/noopener/);
   const [opened] = await Promise.all([h.context.waitForEvent('page'), link.click()]);
   await expect.poll(() => h.outsideRequests).toContain(href);
   await opened.close();
   // The card stays while the pointer is on it, and closes on Escape.
   await card.hover();
   await page.waitForTimeout(500);
-  await expect(card).toBeVisible();
+  expect(await card.isVisible()).toBe(true);
   await page.keyboard.press('Escape');
-  await expect(card).toHaveCount(0);
+  await expect.poll(() => card.count()).toBe(0);
   // Leaving the highlight closes the card.
   await page.locator('[data-entity="ghaleb-alaumary"]').first().hover();
-  await expect(card.locator('.cl-title')).toHaveText('Ghaleb Alaumary');
+  await expect.poll(() => card.locator('.cl-title').text()).toBe('Ghaleb Alaumary');
   await page.mouse.move(5, 5);
-  await expect(card).toHaveCount(0);
+  await expect.poll(() => card.count()).toBe(0);
 });
 
 test('the popup finds Lazarus Group when searching for "Hidden Cobra", and opens its details', async ({

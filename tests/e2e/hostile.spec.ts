@@ -158,6 +158,35 @@ test('5 forgery: a page-made mark opens no card, and rewritten verdicts change n
   await page.close();
 });
 
+test("5 forgery: the card's shadow root is closed, so a page can neither read what the reader opened nor rewrite it", async () => {
+  const page = await openScanned(h, '/seeds/us-accuses-three-koreans.html');
+  await page.locator('[data-entity="park-jin-hyok"]').first().hover();
+  await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
+  const seen = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('*')].find((el) => el.localName.startsWith('case-lens-card'))!;
+    let replaced = false;
+    try {
+      host.attachShadow({ mode: 'open' });
+      replaced = true;
+    } catch {
+      // A host holds one root: the page cannot put its own in place of the card's.
+    }
+    return {
+      root: host.shadowRoot === null ? 'hidden' : 'readable',
+      replaced,
+      attributes: [...host.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+      text: host.textContent,
+    };
+  });
+  expect(seen.root).toBe('hidden');
+  expect(seen.replaced).toBe(false);
+  expect(seen.attributes).not.toMatch(/park|jin|hyok/i);
+  expect(seen.text).toBe('');
+  // The card itself is there and whole, as the DevTools protocol reads it.
+  expect(await cardShowing(page, 'Park Jin Hyok')).toBe(true);
+  await page.close();
+});
+
 test('6 announcement: a replayed start message neither stops Case Lens nor tells the page its id', async () => {
   const page = await openScanned(h, `${HOSTILE}/announce.html`);
   const marks = await page.locator('[data-entity]').count();

@@ -1,4 +1,5 @@
 import { EXTENSION_DIR } from './extension';
+import { card } from './card-view';
 import { expect, test } from './fixtures';
 
 /**
@@ -48,7 +49,9 @@ test('after a reload of the extension, an open page has one set of highlights an
 
   // Its card reaches the new background: facts, not "Loading…".
   await page.locator('case-lens-mark').first().hover();
-  await expect(page.locator('case-lens-card .cl-card[data-placed] .cl-fact').first()).toBeVisible({ timeout: 10_000 });
+  await expect
+    .poll(() => card(page, '.cl-card[data-placed] .cl-fact').first().isVisible(), { timeout: 10_000 })
+    .toBe(true);
 
   // And text the page adds now is highlighted.
   await page.evaluate(() => {

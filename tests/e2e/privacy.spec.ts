@@ -2,6 +2,7 @@ import type { Request, WebError } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, openPopup, setInPopup, waitForScan } from './extension';
+import { card } from './card-view';
 import { expect, test } from './fixtures';
 
 /**
@@ -53,7 +54,7 @@ test('the extension makes no network request of its own while reading pages', as
   await page.goto(h.baseUrl + pages[0]!);
   await waitForScan(page);
   await page.locator('[data-entity="park-jin-hyok"]').first().hover();
-  await expect(page.locator('case-lens-card .cl-card')).toBeVisible();
+  await expect.poll(() => card(page).isVisible()).toBe(true);
   const popup = await openPopup(h);
   await popup.getByRole('searchbox').fill('Bangladesh Bank');
   await popup.locator('.pl-result').first().click();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { card } from './card-view';
 import { expect, test } from './fixtures';
 // @ts-expect-error: plain ES module functions, shared with the benchmark, that run inside the page
 import { checkCaseSentences } from '../../scripts/bench/in-page.mjs';
@@ -31,7 +32,7 @@ test('marks every name of the case brief exactly: in flow text, lists, tables, a
 test('a hover records how its card reached the screen as a case-lens:card measure', async ({ open }) => {
   const page = await open(BRIEF);
   await page.locator('[data-bench-case="0"] case-lens-mark[data-entity="park-jin-hyok"]').hover();
-  await expect(page.locator('case-lens-card .cl-card')).toBeVisible();
+  await expect.poll(() => card(page).isVisible()).toBe(true);
   await page.waitForFunction(() => performance.getEntriesByName('case-lens:card').length > 0);
   const detail = await page.evaluate(
     () => (performance.getEntriesByName('case-lens:card')[0] as PerformanceMeasure).detail,
