@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '../../entrypoints/content/card-host';
@@ -24,10 +24,32 @@ const fetchEntity = vi.fn(async (r: { id: string; aliasIndex?: number; claimInde
 );
 const mentionsOf = (id: string) => highlighter.names().filter((m) => highlighter.annotationOf(m)?.entityId === id);
 
+/**
+ * The card's root is closed, so `host.shadowRoot` is null here as in a page:
+ * the test keeps every root it sees attached (in a browser, the specs read it
+ * over the DevTools protocol).
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+beforeAll(() => {
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    roots.set(this, root);
+    return root;
+  };
+});
+afterAll(() => {
+  Element.prototype.attachShadow = attachShadow;
+});
+
+function cardRoot(): ShadowRoot | undefined {
+  const host = document.querySelector('case-lens-card');
+  return host ? roots.get(host) : undefined;
+}
+
 /** The card as a reader sees it: inside our own shadow root. */
 function cardText(): string {
-  const host = document.querySelector('case-lens-card');
-  return host?.shadowRoot?.querySelector('.cl-card')?.textContent ?? '';
+  return cardRoot()?.querySelector('.cl-card')?.textContent ?? '';
 }
 
 beforeEach(() => {
@@ -75,7 +97,9 @@ describe('the card host', () => {
   it('follows a relation and comes back to where it started', async () => {
     await card.open(mentionsOf('park-jin-hyok')[0]!);
     await vi.waitFor(() => expect(cardText()).toContain('Chosun Expo'));
-    const shadow = document.querySelector('case-lens-card')!.shadowRoot!;
+    const host = document.querySelector('case-lens-card')!;
+    expect(host.shadowRoot).toBeNull(); // closed: the page cannot read it
+    const shadow = cardRoot()!;
     const relation = [...shadow.querySelectorAll('button')].find((b) => b.textContent?.includes('Chosun Expo'))!;
     relation.click();
     await vi.waitFor(() => expect(shadow.querySelector('.cl-title')?.textContent).toContain('Chosun Expo'));
