@@ -1,12 +1,23 @@
 import { PAGES } from '@/lib/pages';
 import { SHADOW_ATTACHED_EVENT } from './content/shadow-event';
 
+type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) => void;
+
 /**
  * Runs in the page's own world before its scripts, and only reports: when the
  * page attaches an open shadow root to an element already in the document, no
  * MutationObserver says so, and the content script (in its isolated world)
- * would never see that root. A Proxy keeps `attachShadow` behaving and
- * printing as the native function; errors it throws reach the page unchanged.
+ * would never see that root.
+ *
+ * `attachShadow` is replaced by a Proxy of itself that behaves as the
+ * browser's own in every way a page can ask: the same result and errors, the
+ * same name and length, `toString()` reads as native code (through a Proxy of
+ * `Function.prototype.toString` that answers for both), and an error it
+ * passes on carries the stack the native call would have given, without the
+ * frame of this script (which would name the extension). Everything it calls
+ * is taken from the page before the page's scripts run, so a page that later
+ * replaces `Reflect.apply`, `dispatchEvent` or `CustomEvent` can neither see
+ * nor break what it does.
  */
 export default defineContentScript({
   matches: PAGES,
@@ -18,29 +29,71 @@ export default defineContentScript({
   globalName: false,
   main() {
     const proto = Element.prototype;
+    const apply = Reflect.apply;
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    const Announcement = CustomEvent;
+    const isConnected = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')!.get!;
+    const nativeAttach = proto.attachShadow;
+    const nativeToString = Function.prototype.toString;
+    const weakGet = WeakMap.prototype.get;
+    const captureStackTrace = (Error as unknown as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
+    /** What each replacement prints as. */
+    const originals = new WeakMap<object, object>();
+    const originalOf = (value: unknown) =>
+      (typeof value === 'function' ? apply(weakGet, originals, [value]) : undefined) ?? value;
+    /** Leaves this script's frames out of an error's stack (V8; elsewhere the stack stays as it is). */
+    const hideFrames = (error: unknown, trap: (...args: never[]) => unknown) => {
+      if (captureStackTrace && error !== null && typeof error === 'object') captureStackTrace(error, trap);
+    };
+
     const announce = (host: Element) =>
-      host.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true }));
+      apply(dispatch, host, [new Announcement(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true })]);
     // Hosts given open roots before the document's load event are kept and announced again then, once: the
     // scout starts when the document is parsed (document_end, always before load) and so hears that, and
     // does not have to open every element to find them. After load, a root on a host outside the document
     // is found by the scout's MutationObserver when the host is inserted.
     let earlier: Element[] | null = [];
-    proto.attachShadow = new Proxy(proto.attachShadow, {
+
+    const attachTrap: ProxyHandler<typeof nativeAttach> = {
       apply(target, host: Element, args: [ShadowRootInit]) {
-        const shadow = Reflect.apply(target, host, args);
+        let shadow: ShadowRoot;
+        try {
+          shadow = apply(target, host, args);
+        } catch (error) {
+          hideFrames(error, attachTrap.apply!);
+          throw error;
+        }
         if (shadow.mode === 'open') {
-          earlier?.push(host);
-          if (host.isConnected) announce(host);
+          if (earlier) earlier[earlier.length] = host;
+          if (apply(isConnected, host, [])) announce(host);
         }
         return shadow;
       },
-    });
+    };
+    const toStringTrap: ProxyHandler<typeof nativeToString> = {
+      apply(target, self: unknown, args: []) {
+        try {
+          return apply(target, originalOf(self), args);
+        } catch (error) {
+          hideFrames(error, toStringTrap.apply!);
+          throw error;
+        }
+      },
+    };
+    const watchedAttach = new Proxy(nativeAttach, attachTrap);
+    const watchedToString = new Proxy(nativeToString, toStringTrap);
+    originals.set(watchedAttach, nativeAttach);
+    originals.set(watchedToString, nativeToString);
+    // Assignments keep each property's attributes (writable, configurable, not enumerable), as they were.
+    Function.prototype.toString = watchedToString;
+    proto.attachShadow = watchedAttach;
+
     window.addEventListener(
       'load',
       () => {
         const hosts = earlier ?? [];
         earlier = null;
-        for (const host of hosts) if (host.isConnected) announce(host);
+        for (const host of hosts) if (apply(isConnected, host, [])) announce(host);
       },
       { once: true },
     );
