@@ -2,6 +2,7 @@ import { type ChargeReading, chargesAgree, findCharges, type Offence, readCharge
 import { findPlaces, placeAgrees } from './claims/places';
 import { type CaseGroup, type NamedInRun, referenceReader } from './claims/references';
 import { splitSentences } from './claims/sentences';
+import { hasWholePhrase, hasWordStart } from './claims/word-search';
 import type { Category, ClaimKind } from './constants';
 import type { Claim } from './schema';
 
@@ -357,27 +358,8 @@ function agrees(stated: StatedValue, claim: Claim): boolean | undefined {
   }
 }
 
-/**
- * One expression per word list, compiled on first use and kept with the list
- * (the store's lists never change): building an expression per word on every
- * sentence was most of the check's cost on long pages about the case.
- */
-const wordTests = new WeakMap<readonly string[], RegExp>();
-
-/** Matches any of `words` at the start of a word, ignoring case. */
-function wordTest(words: readonly string[]): RegExp {
-  let test = wordTests.get(words);
-  if (!test) {
-    const escaped = words.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    test = new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})`, 'iu');
-    wordTests.set(words, test);
-  }
-  return test;
-}
-
 function hasWord(sentence: string, words: readonly string[] | undefined): boolean {
-  if (!words || words.length === 0) return false;
-  return wordTest(words).test(sentence);
+  return words !== undefined && hasWordStart(sentence, words);
 }
 
 /** Categories of things that happen in a year: "WannaCry in 2016" is about WannaCry without any cue word. */
@@ -407,17 +389,9 @@ function cueText(sentence: string, kind: ClaimKind, local?: { start: number }): 
   return window.slice(window.search(/[^;.]*$/));
 }
 
-const phraseTests = new WeakMap<readonly string[], RegExp>();
-
 /** Cue phrases of places are whole words ("in", "of"), not word starts. */
 function hasPhrase(text: string, phrases: readonly string[]): boolean {
-  let test = phraseTests.get(phrases);
-  if (!test) {
-    const escaped = phrases.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    test = new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
-    phraseTests.set(phrases, test);
-  }
-  return test.test(text);
+  return hasWholePhrase(text, phrases);
 }
 
 /** The entity's claims of this kind whose cue words (and context words, if any) the sentence has. */
