@@ -92,6 +92,8 @@ export interface LongTask {
   ms: number;
   /** The extension's scripts that ran inside the task. */
   scripts: string[];
+  /** What ran them (EvaluateScript, FunctionCall…), with their own time in ms: where to look. */
+  events: string[];
 }
 
 /**
@@ -153,7 +155,12 @@ export async function longTasksWithExtension(
       const ms = (task.dur ?? 0) / 1000;
       if (ms <= thresholdMs) continue;
       const inside = scripts.filter((s) => s.ts >= task.ts && s.ts < end);
-      if (inside.length > 0) long.push({ ms, scripts: [...new Set(inside.map((s) => s.args!.data!.url!))] });
+      if (inside.length > 0)
+        long.push({
+          ms,
+          scripts: [...new Set(inside.map((s) => s.args!.data!.url!))],
+          events: inside.map((s) => `${s.name} ${((s.dur ?? 0) / 1000).toFixed(1)} ms`),
+        });
     }
   }
   return long;
