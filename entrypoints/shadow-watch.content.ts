@@ -14,10 +14,8 @@ type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) =
  * same name and length, `toString()` reads as native code (through a Proxy of
  * `Function.prototype.toString` that answers for both), and an error it
  * passes on carries the stack the native call would have given, without the
- * frame of this script (which would name the extension). Everything it calls
- * is taken from the page before the page's scripts run, so a page that later
- * replaces `Reflect.apply`, `dispatchEvent` or `CustomEvent` can neither see
- * nor break what it does.
+ * frame of this script (which would name the extension). The native calls
+ * go through a `Reflect.apply` taken before the page's scripts run.
  */
 export default defineContentScript({
   matches: PAGES,
@@ -30,24 +28,20 @@ export default defineContentScript({
   main() {
     const proto = Element.prototype;
     const apply = Reflect.apply;
-    const dispatch = EventTarget.prototype.dispatchEvent;
-    const Announcement = CustomEvent;
-    const isConnected = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')!.get!;
     const nativeAttach = proto.attachShadow;
     const nativeToString = Function.prototype.toString;
-    const weakGet = WeakMap.prototype.get;
     const captureStackTrace = (Error as unknown as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
     /** What each replacement prints as. */
     const originals = new WeakMap<object, object>();
-    const originalOf = (value: unknown) =>
-      (typeof value === 'function' ? apply(weakGet, originals, [value]) : undefined) ?? value;
+    const originalOf = (value: unknown) => (typeof value === 'function' ? originals.get(value) : undefined) ?? value;
     /** Leaves this script's frames out of an error's stack (V8; elsewhere the stack stays as it is). */
     const hideFrames = (error: unknown, trap: (...args: never[]) => unknown) => {
       if (captureStackTrace && error !== null && typeof error === 'object') captureStackTrace(error, trap);
     };
 
+    // Made when needed: asking for CustomEvent or Node here would build those interfaces in every frame.
     const announce = (host: Element) =>
-      apply(dispatch, host, [new Announcement(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true })]);
+      host.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true }));
     // Hosts given open roots before the document's load event are kept and announced again then, once: the
     // scout starts when the document is parsed (document_end, always before load) and so hears that, and
     // does not have to open every element to find them. After load, a root on a host outside the document
@@ -65,7 +59,7 @@ export default defineContentScript({
         }
         if (shadow.mode === 'open') {
           if (earlier) earlier[earlier.length] = host;
-          if (apply(isConnected, host, [])) announce(host);
+          if (host.isConnected) announce(host);
         }
         return shadow;
       },
@@ -93,7 +87,7 @@ export default defineContentScript({
       () => {
         const hosts = earlier ?? [];
         earlier = null;
-        for (const host of hosts) if (apply(isConnected, host, [])) announce(host);
+        for (const host of hosts) if (host.isConnected) announce(host);
       },
       { once: true },
     );

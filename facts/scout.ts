@@ -10,8 +10,14 @@
 const IGNORED = /[\u0300-\u036f\u00ad]/g;
 /** Curly and modifier apostrophes and primes, which the matcher reads as a straight one. */
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032]/g;
-/** Runs of white space, no-break spaces, hyphens and dashes: one separator to the matcher. */
-const SEPARATORS = /[\s\u00a0\u2010-\u2015-]+/g;
+/**
+ * Runs of white space, no-break spaces, hyphens and dashes, which are one
+ * separator to the matcher: every run becomes one space. Written so that a
+ * single space, by far the most common separator, is not matched at all
+ * (replacing it by itself once per word cost more than the rest of the
+ * folding): runs of two or more, and single separators other than a space.
+ */
+const SEPARATORS = /[\s\u2010-\u2015-]{2,}|[^\S ]|[\u2010-\u2015-]/g;
 /**
  * Two or more spaces: once separators are collapsed, the only separators
  * left side by side are those a dropped soft hyphen or mark stood between.

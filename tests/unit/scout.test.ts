@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScout } from '../../facts/scout';
+import { createScout, scoutFold } from '../../facts/scout';
 import { anchorOf, scoutWordList, scoutWords } from '../../facts/scout-words';
 import { entities, matcher } from './case-annotator';
 import { textRuns } from './page-text';
@@ -85,6 +85,42 @@ describe('anchors', () => {
   it('leave out aliases that need context, and stay a small set', () => {
     expect(words).not.toContain('lazarus');
     expect(words.length).toBeLessThan(250);
+  });
+});
+
+describe('folding', () => {
+  it('turns every run of separators into one space, as replacing each run would', () => {
+    const piece = fc.constantFrom(
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '-',
+      '\u2013',
+      ' - ',
+      '\u00ad',
+      'a',
+      'B',
+      'é',
+      '’',
+      '1',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const plain = text
+          .replace(/[\s\u00a0\u2010-\u2015-]+/g, ' ')
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f\u00ad]/g, '')
+          .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+          .replace(/[\s\u00a0\u2010-\u2015-]+/g, ' ');
+        expect(scoutFold(text)).toBe(plain);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
