@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
 import { card as cardPart } from '../tests/e2e/card-view.ts';
+import { poll } from '../tests/e2e/driver/page.ts';
 import { launch, waitForScan } from '../tests/e2e/extension.ts';
 import { tabIdOf } from '../tests/e2e/worker.ts';
 
@@ -21,18 +22,14 @@ process.env.CHROMIUM_PATH = chromium;
 run('npx', ['wxt', 'build']);
 mkdirSync(OUT, { recursive: true });
 
-/** Waits until `check` answers true (at most 10 s). */
-async function until(check) {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100)))
-    if (await check()) return;
-  throw new Error(`still waiting: ${check}`);
-}
-
 /** Everything between the top of the highlight's paragraph and the bottom of the card, full width of both. */
 async function cardShot(page, mark, file) {
   // The card's shadow root is closed: it is read over the DevTools protocol (tests/e2e/card-view.ts).
   const card = cardPart(page, '.cl-card[data-placed]');
-  await until(() => card.locator('.cl-fact').first().isVisible());
+  await poll(
+    () => card.locator('.cl-fact').first().isVisible(),
+    (visible) => visible,
+  );
   await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)).then(() => true)); // its fade-in
   const a = await mark.locator('xpath=ancestor::p[1]').boundingBox();
   const b = await card.boundingBox();
@@ -71,12 +68,18 @@ async function photograph(scheme) {
     if (!suffix) {
       // A value the page gets wrong: the card says what the page says and what the record says.
       await page.mouse.move(1, 1);
-      await until(async () => (await cardPart(page).count()) === 0);
+      await poll(
+        () => cardPart(page).count(),
+        (n) => n === 0,
+      );
       const wrong = page.locator('[data-claim="contradicted"][data-entity="wannacry"]');
       await wrong.scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, -120));
       await wrong.hover();
-      await until(async () => (await cardPart(page, '.cl-claim').count()) > 0);
+      await poll(
+        () => cardPart(page, '.cl-claim').count(),
+        (n) => n > 0,
+      );
       await cardShot(page, wrong, 'card-claim.png');
     }
 

@@ -10,7 +10,7 @@ import type { CDPSession, Page } from '@playwright/test';
  * accessible name.
  */
 
-interface ProtocolNode {
+export interface ProtocolNode {
   nodeName: string;
   backendNodeId: number;
   children?: ProtocolNode[];
@@ -36,25 +36,31 @@ async function sessionOf(page: Page): Promise<CDPSession> {
   return session;
 }
 
-/** The card's root: the closed shadow root of a `case-lens-card…` element (a page may name its own elements so). */
-function findCardRoot(node: ProtocolNode): ProtocolNode | null {
+/** The shadow root of the first element `isHost` accepts (in document order, through shadow trees). */
+function findRoot(node: ProtocolNode, isHost: (host: ProtocolNode) => boolean): ProtocolNode | null {
   const root = node.shadowRoots?.[0];
-  if (node.nodeName.startsWith('CASE-LENS-CARD') && root?.shadowRootType === 'closed') return root;
+  if (root && isHost(node)) return root;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findCardRoot(child);
+    const found = findRoot(child, isHost);
     if (found) return found;
   }
   return null;
 }
 
 /**
- * Runs `fn` (serialised: it sees only its arguments) on the card's shadow
- * root in the page's own world, with `arg` as JSON; null when no card exists.
+ * Runs `fn` (serialised: it sees only its arguments) on the shadow root of
+ * the first element `isHost` accepts, open or closed, in the page's own
+ * world, with `arg` as JSON; null when there is no such element.
  */
-export async function inCard<R, A>(page: Page, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R | null> {
+export async function inShadowRootOf<R, A>(
+  page: Page,
+  isHost: (host: ProtocolNode) => boolean,
+  fn: (root: ShadowRoot, arg: A) => R,
+  arg?: A,
+): Promise<R | null> {
   const cdp = await sessionOf(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: ProtocolNode };
-  const shadow = findCardRoot(root);
+  const shadow = findRoot(root, isHost);
   if (!shadow) return null;
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
   try {
@@ -65,11 +71,20 @@ export async function inCard<R, A>(page: Page, fn: (root: ShadowRoot, arg: A) =>
       returnByValue: true,
       awaitPromise: true,
     });
-    if (exceptionDetails) throw new Error(`in the card: ${exceptionDetails.exception?.description}`);
+    if (exceptionDetails) throw new Error(`in the shadow root: ${exceptionDetails.exception?.description}`);
     return JSON.parse(result.value as string) as R;
   } finally {
     await cdp.send('Runtime.releaseObject', { objectId: object.objectId! }).catch(() => undefined);
   }
+}
+
+/** Our card's host: a `case-lens-card…` element with a closed root (a page may name its own elements so). */
+const isCardHost = (host: ProtocolNode) =>
+  host.nodeName.startsWith('CASE-LENS-CARD') && host.shadowRoots?.[0]?.shadowRootType === 'closed';
+
+/** `inShadowRootOf` for the card's root; null when no card exists. */
+export function inCard<R, A>(page: Page, fn: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R | null> {
+  return inShadowRootOf(page, isCardHost, fn, arg);
 }
 
 /** In the page: the parts `steps` lead to from `root`. Serialised with the function that calls it. */
