@@ -160,16 +160,22 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
         range.selectNodeContents(document);
         return addWhole(range.toString());
       }
+      // What is unread is inside the root element (or is it): the root is opened without asking again.
       const root = document.documentElement;
-      if (root !== null) toRead.push(root);
+      if (root !== null && !UNREAD_PARENTS.has(root.localName)) open(root);
       return false;
     }
     if (type !== ELEMENT_NODE && type !== FRAGMENT_NODE) return false;
     if (type === ELEMENT_NODE && UNREAD_PARENTS.has((node as Element).localName)) return false;
     if ((node as ParentNode).querySelector(UNREAD_SELECTOR) === null) return addWhole(node.textContent ?? '');
+    open(node);
+    return false;
+  }
+
+  /** Queues a node's children to be read, last first (so that pops come in document order). */
+  function open(node: Node): void {
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) toRead.push(children[i]!);
-    return false;
   }
 
   /** Tests what was read since the last test; true when it held a candidate. */
