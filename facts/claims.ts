@@ -389,11 +389,6 @@ function cueText(sentence: string, kind: ClaimKind, local?: { start: number }): 
   return window.slice(window.search(/[^;.]*$/));
 }
 
-/** Cue phrases of places are whole words ("in", "of"), not word starts. */
-function hasPhrase(text: string, phrases: readonly string[]): boolean {
-  return hasWholePhrase(text, phrases);
-}
-
 /** The entity's claims of this kind whose cue words (and context words, if any) the sentence has. */
 function applicableClaims(
   subject: ClaimSubject,
@@ -411,7 +406,8 @@ function applicableClaims(
         // A stated charge comes after "charged with" or "pleaded guilty to": that is its cue.
         (claim.cues === undefined ||
           kind === 'charge' ||
-          (kind === 'place' ? hasPhrase(cues, claim.cues) : hasWord(cues, claim.cues))) &&
+          // Cue phrases of places are whole words ("in", "of"), not word starts.
+          (kind === 'place' ? hasWholePhrase(cues, claim.cues) : hasWord(cues, claim.cues))) &&
         (contextMet || claim.context === undefined || hasWord(sentence, claim.context)),
     );
 }

@@ -41,9 +41,17 @@ function letterAt(text: string, index: number): boolean {
   return index < text.length && isLetter(text.codePointAt(index)!);
 }
 
+/** The last text lowered: the check asks about one sentence with several word lists in a row. */
+let lastText = '';
+let lastLower = '';
+
 function search(text: string, words: readonly string[], wholeWords: boolean): boolean {
   if (words.length === 0) return false;
-  const lower = text.toLowerCase();
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  const lower = lastLower;
   for (const word of lowerList(words)) {
     for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
       if (letterBefore(lower, at)) continue;
