@@ -115,6 +115,50 @@ export interface Box {
   height: number;
 }
 
+/**
+ * In the page (serialised): the middle of `el`, scrolled into view inside
+ * the card (whose body scrolls when it is taller than the room it has, as a
+ * reader would scroll it), whether a pointer there hits `el` rather than
+ * something over it (as Playwright's own click checks), and where the page
+ * is scrolled to.
+ */
+export const POINT_ON = `function pointOn(el) {
+  el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+  const r = el.getBoundingClientRect();
+  const x = Math.round(r.left + r.width / 2);
+  const y = Math.round(r.top + r.height / 2);
+  const top = el.getRootNode().elementFromPoint(x, y);
+  return { x, y, hits: top !== null && (top === el || el.contains(top)), scroll: scrollX + ',' + scrollY };
+}`;
+
+export interface PartPoint {
+  x: number;
+  y: number;
+  hits: boolean;
+  scroll: string;
+}
+
+/**
+ * Polls `where` until the part stands still and a pointer on it hits it: the
+ * card follows its highlight while the page scrolls (smoothly, to a mention),
+ * and a click taken mid-scroll lands beside the button. Fails after 10 s.
+ */
+export async function restingPoint(
+  where: () => Promise<PartPoint | null>,
+  what: string,
+): Promise<{ x: number; y: number }> {
+  const deadline = Date.now() + 10_000;
+  let point = await where();
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await where();
+    const still = point && again && again.x === point.x && again.y === point.y && again.scroll === point.scroll;
+    if (still && again.hits) return again;
+    point = again;
+  }
+  throw new Error(`no card part to point at: ${what} (last seen: ${JSON.stringify(point)})`);
+}
+
 /** A part of the card, as a locator would name it; every question is asked afresh. */
 export class CardPart {
   constructor(
@@ -192,24 +236,10 @@ export class CardPart {
     return answer;
   }
 
-  /** The middle of the part once it stands still (the card follows its highlight while the page scrolls). */
-  private async restingPoint(): Promise<{ x: number; y: number }> {
-    const where = () =>
-      this.ask((el) => {
-        // The card's body scrolls when it is taller than the room it has, as a reader would scroll it.
-        el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-        const r = el.getBoundingClientRect();
-        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-      }, null);
-    const deadline = Date.now() + 10_000;
-    let point = await where();
-    while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      const again = await where();
-      if (point && again && again.x === point.x && again.y === point.y) return point;
-      point = again;
-    }
-    throw new Error(`no card part to point at: ${JSON.stringify(this.steps)}`);
+  /** The middle of the part once it stands still, and hit by a pointer there. */
+  private restingPoint(): Promise<{ x: number; y: number }> {
+    const pointOn = new Function('el', `${POINT_ON}; return pointOn(el);`) as (el: HTMLElement) => PartPoint;
+    return restingPoint(() => this.ask(pointOn, null), JSON.stringify(this.steps));
   }
   /** A real click in its middle. */
   async click(): Promise<void> {

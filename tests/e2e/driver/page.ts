@@ -1,4 +1,5 @@
 import type { Evaluator, PageFunction, Tab } from './types';
+import { type PartPoint, POINT_ON, restingPoint } from '../card-view';
 
 /**
  * Runs in the page: true once no `case-lens:scan` slice has run for `quiet`
@@ -108,31 +109,15 @@ export async function click(tab: Tab, selector: string): Promise<void> {
   await tab.mouseClick(point.x, point.y);
 }
 
-/** Clicks the middle of an element of the card's shadow root with the real pointer. */
+/** Clicks the middle of an element of the card's shadow root with the real pointer, once it stands still. */
 export async function clickInCard(tab: Tab, selector: string): Promise<void> {
-  const where = () =>
-    tab.inShadowOf(
-      'case-lens-card',
-      (root, sel) => {
-        const el = root.querySelector(sel);
-        if (!el) return null;
-        // The card's body scrolls when it is taller than the room it has, as a reader would scroll it.
-        el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-        const r = el.getBoundingClientRect();
-        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-      },
-      selector,
-    );
-  // The card follows its highlight while the page scrolls: click once it stands still.
-  let point = await where();
-  for (let settled = 0; point && settled < 20; settled += 1) {
-    await new Promise((r) => setTimeout(r, 100));
-    const again = await where();
-    if (again && again.x === point.x && again.y === point.y) break;
-    point = again;
-  }
-  if (!point) throw new Error(`nothing to click in the card: ${selector}`);
-  await tab.mouseClick(point.x, point.y);
+  const pointOn = new Function(
+    'root',
+    'sel',
+    `${POINT_ON}; const el = root.querySelector(sel); return el ? pointOn(el) : null;`,
+  ) as (root: ShadowRoot, sel: string) => PartPoint | null;
+  const { x, y } = await restingPoint(() => tab.inShadowOf('case-lens-card', pointOn, selector), selector);
+  await tab.mouseClick(x, y);
 }
 
 /** Polls a value read from Node until `ok` accepts it; returns it, or fails with the last value seen. */
