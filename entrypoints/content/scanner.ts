@@ -135,11 +135,13 @@ export class Scanner {
       // Reading the page's changes is scanning work too (a rewrite can discard many pieces): it is measured,
       // but only the page's own changes count: a callback for our UI alone is not a scan.
       const startedAt = performance.now();
+      // The page's changes are read first: an append to a text node we split is put at the end of its
+      // whole text only while the pieces after it are still there to tell where that end is.
+      const pageChanged = this.watch.read(records);
       // A document that became an editor (designMode) keeps none of our elements for its editor to save.
       if (isDocumentEditable(this.doc) && this.options.highlighter.size > 0) {
         this.quietly(() => this.options.highlighter.unwrap());
       }
-      const pageChanged = this.watch.read(records);
       if (this.watch.hasWork || (this.watch.removedAny && this.gate.hadContext)) this.schedule(MUTATION_DELAY_MS);
       if (pageChanged) caseLensTimeline.measure('case-lens:scan', startedAt, performance.now());
     });

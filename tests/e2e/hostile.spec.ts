@@ -64,6 +64,22 @@ test('2 editors: a document put in designMode keeps no highlight, even when the 
   await page.close();
 });
 
+test('2 editors: a page that turns designMode on and appends to a text node it holds, in one moment, keeps its sentence in order', async () => {
+  // Found by the page-mutation fuzzer: the highlights were unwrapped before the append was read, so the
+  // appended words landed inside the sentence, before the text our wrapper held.
+  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
+  const before = (await page.locator('#log').textContent())!;
+  const appended = ' The hearing was adjourned.';
+  await page.evaluate((words) => {
+    document.designMode = 'on';
+    window.held.appendData(words);
+  }, appended);
+  await expect(page.locator('case-lens-mark')).toHaveCount(0, { timeout: 3000 });
+  expect(await page.locator('#log').textContent()).toBe(before + appended);
+  await page.close();
+});
+
 test('2 editors: highlights moved into an editor go, with their text back as it was', async () => {
   // Found by the page-mutation fuzzer: an editor that adopts the page's own paragraphs (as inline CMS
   // editors do) moves them, and the paragraphs kept their highlights.
