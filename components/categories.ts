@@ -44,20 +44,25 @@ export const STATUS_LABEL: Record<Status, string> = {
   unverified: 'Unverified',
 };
 
-/** Day, short month and year of a date, in UTC (the record's dates have no time of day). */
-const DATE_PARTS = new Intl.DateTimeFormat('en-US', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/**
+ * Day, short month and year of a date, in UTC (the record's dates have no
+ * time of day). Made on first use, as a card is drawn: building it loads
+ * locale data, which a frame need not do while its content script starts.
+ */
+let dateParts: Intl.DateTimeFormat | undefined;
+
+/** Builds the date format now (the card does, hidden, while the first hover-intent delay runs). */
+export function prepareDateFormat(): Intl.DateTimeFormat {
+  dateParts ??= new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return dateParts;
+}
 
 /** "2021-02-17" → "17 Feb 2021"; "2021-02" → "Feb 2021"; "2021" → "2021". */
 export function formatFactDate(date: string | undefined): string {
   if (!date) return 'Undated';
   const [year, month, day] = date.split('-').map(Number);
   if (!month) return String(year);
-  const parts = DATE_PARTS.formatToParts(Date.UTC(year!, month - 1, day ?? 1));
+  const parts = prepareDateFormat().formatToParts(Date.UTC(year!, month - 1, day ?? 1));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return day ? `${part('day')} ${part('month')} ${part('year')}` : `${part('month')} ${part('year')}`;
 }

@@ -3,6 +3,8 @@ import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { HoverCard } from '@/components/HoverCard';
+import { prepareDateFormat } from '@/components/categories';
+import { prepareMoneyFormat } from '@/facts/claims/wording';
 import { OWN_PREFIX } from './dom-rules';
 
 /** Distance kept between the card and the viewport's edges. */
@@ -124,12 +126,15 @@ export class CardFrame {
    * render, Floating UI's first placement and its observers, and the first
    * style and layout in the card's shadow root, which builds its style rules
    * and finds its fonts), which pushed it past the first frame after the
-   * intent. Nothing is shown.
+   * intent. The formats of dates and amounts are built here too (each loads
+   * locale data). Nothing is shown.
    */
   warmUp(anchor: HTMLElement): void {
     const container = this.container;
     if (this.warmedUp || !container?.isConnected) return;
     this.warmedUp = true;
+    prepareDateFormat();
+    prepareMoneyFormat();
     const scratch = document.createElement('div');
     scratch.setAttribute('aria-hidden', 'true');
     scratch.style.cssText = 'position: fixed; left: -10000px; top: 0; visibility: hidden; pointer-events: none';

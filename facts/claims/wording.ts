@@ -5,13 +5,22 @@ import type { Claim } from '../schema';
  * checks and any other view: "This page says X — the record says Y (about)".
  */
 
-const MONEY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+// Made on first use: building an Intl formatter loads locale data, several milliseconds that a frame
+// would otherwise spend while its content script is evaluated, before it has anything to say.
+let money: Intl.NumberFormat | undefined;
+
+/** Builds the number format now (the card does, hidden, while the first hover-intent delay runs). */
+export function prepareMoneyFormat(): Intl.NumberFormat {
+  money ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+  return money;
+}
 
 function formatAmount(value: number, currency?: string): string {
+  const money = prepareMoneyFormat();
   const symbol = currency === 'EUR' ? '€' : currency === 'GBP' ? '£' : currency === 'CAD' ? 'C$' : '$';
-  if (value >= 1e9) return `${symbol}${MONEY.format(value / 1e9)} billion`;
-  if (value >= 1e6) return `${symbol}${MONEY.format(value / 1e6)} million`;
-  return `${symbol}${MONEY.format(value)}`;
+  if (value >= 1e9) return `${symbol}${money.format(value / 1e9)} billion`;
+  if (value >= 1e6) return `${symbol}${money.format(value / 1e6)} million`;
+  return `${symbol}${money.format(value)}`;
 }
 
 const QUALIFIER: Record<NonNullable<Claim['qualifier']>, string> = {

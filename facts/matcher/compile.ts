@@ -1,5 +1,5 @@
 import { aliasKey } from '../alias-key';
-import { FOLD, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE, WORD } from './fold';
+import { foldTables, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE } from './fold';
 
 /** One spelling the matcher looks for. `entry` is returned with every match; `null` marks a blocker. */
 export interface Term<E> {
@@ -117,6 +117,8 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
   const endings: (Ending<E>[] | undefined)[] = [];
   /** Children of the root by folded unit; node 0 is the root, so 0 means none. */
   const rootChild = new Int32Array(TABLE_SIZE);
+  // Read once here: the matcher's inner loop indexes them directly.
+  const { fold: FOLD, word: WORD } = foldTables();
   const rootFar = new Map<number, number>();
   let nodeCount = 1;
 
