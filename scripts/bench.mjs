@@ -192,6 +192,16 @@ function outsideBudgets() {
       figures: absent ? 'corpus absent' : 'no run completed',
     });
   }
+  const traced = outside.results.filter((r) => r.runs > 0);
+  if (traced.length > 0) {
+    // Whole tasks, as the trace shows them: the script's evaluation, a scan slice with the page's work around it.
+    const longest = Math.max(...traced.map((r) => r.longestTaskMs));
+    list.push({
+      name: `outside pages: no task over ${LONG_TASK_MS} ms in which the extension's code runs (median of the pairs, per page)`,
+      pass: longest <= LONG_TASK_MS,
+      figures: traced.map((r) => `${r.name} ${fmt(r.longestTaskMs)} ms (worst ${fmt(r.longestTaskMaxMs)})`).join(', '),
+    });
+  }
   return list;
 }
 

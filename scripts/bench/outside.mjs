@@ -168,6 +168,8 @@ export async function measureOutside({ executablePath, extensionDir, twinDir, se
         heapAddedMB: diff((r) => r.heapBytes) / 2 ** 20,
         scanMs: median(runs.map((r) => r.lens.scanMs)),
         lastEventMs: Math.max(...runs.map((r) => r.lens.lastEventMs)),
+        longestTaskMs: median(runs.map((r) => r.lens.longestTaskMs)),
+        longestTaskMaxMs: Math.max(...runs.map((r) => r.lens.longestTaskMs)),
         load: [Math.min(...load), Math.max(...load)],
         pairs: runs.map((r) => ({
           lensMs: r.lens.extensionMs,
@@ -230,6 +232,15 @@ export function outsideReport(outside, pairs) {
               .join(', ')}`,
         )
         .join('; ') +
+      '.',
+  );
+  out(
+    `Longest task in which Case Lens's code ran (all of the task, as the trace shows it; a long task is over ` +
+      `50 ms), median and worst of the pairs: ` +
+      outside.results
+        .filter((r) => r.runs > 0)
+        .map((r) => `${r.name} ${fmt(r.longestTaskMs)} (${fmt(r.longestTaskMaxMs)}) ms`)
+        .join(', ') +
       '.',
   );
   const elsewhere = outside.results.filter((r) => r.otherProcessFrames > 0);

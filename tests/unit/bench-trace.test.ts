@@ -110,6 +110,22 @@ describe('outside measurement: reading a trace', () => {
     expect(r.totalCpuMs).toBeCloseTo(r.totalMs);
   });
 
+  it('reports the longest task in which our code ran, whole, and not a longer task of the page alone', () => {
+    const events = [
+      meta(PID),
+      frame('TOP', PID, true),
+      x('RunTask', 10, 60),
+      x('FunctionCall', 10, 58, { data: { url: 'http://127.0.0.1/page.js' } }),
+      x('RunTask', 100, 30),
+      x('EvaluateScript', 101, 12, { data: { url: OURS, frame: 'TOP' } }),
+      x('FunctionCall', 114, 15, { data: { url: 'http://127.0.0.1/page.js' } }),
+      x('RunTask', 200, 20),
+      x('EvaluateScript', 200, 19, { data: { url: OURS, frame: 'TOP' } }),
+    ];
+    expect(analyseTrace(events, ID).longestTaskMs).toBeCloseTo(30);
+    expect(analyseTrace(events, OTHER).longestTaskMs).toBe(0);
+  });
+
   it('finds none of the script work of an extension that did not run', () => {
     const r = analyseTrace(trace(), OTHER);
     // extensions.mojom IPC names no extension, so the reply and its microtasks count for any (one per browser).
