@@ -2,7 +2,7 @@ import { type ChargeReading, chargesAgree, findCharges, type Offence, readCharge
 import { findPlaces, placeAgrees } from './claims/places';
 import { type CaseGroup, type NamedInRun, referenceReader } from './claims/references';
 import { splitSentences } from './claims/sentences';
-import { hasWholePhrase, hasWordStart } from './claims/word-search';
+import { hasWholePhrase, hasWordStart, letterBefore, matchesAtWordStart } from './claims/word-search';
 import type { Category, ClaimKind } from './constants';
 import type { Claim } from './schema';
 
@@ -200,12 +200,18 @@ function findTitles(text: string): StatedValue[] {
 
 /** People counted: "three North Koreans", "four North Korean hackers" (not "two additional defendants"). */
 const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\d])(${NUM_WORDS_TO_TEN}|\d{1,2})\s+(?:(?:north\s+korean|alleged|accused|computer|military|state-sponsored)\s+)*(?:north\s+koreans|north\s+koreas|koreans|hackers|programmers|men|defendants|officers|operatives|spies|suspects|agents)(?![\p{L}])(?!\s+of\b)`,
+  String.raw`(${NUM_WORDS_TO_TEN}|\d{1,2})\s+(?:(?:north\s+korean|alleged|accused|computer|military|state-sponsored)\s+)*(?:north\s+koreans|north\s+koreas|koreans|hackers|programmers|men|defendants|officers|operatives|spies|suspects|agents)(?![\p{L}])(?!\s+of\b)`,
   'giu',
 );
 
+/** A count begins neither inside a word nor inside a number ("2017 hackers" is no count of 17). */
+function letterOrDigitBefore(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  return (before >= 0x30 && before <= 0x39) || letterBefore(text, index);
+}
+
 function findCounts(text: string, references: ClaimMention[], offset: number): StatedValue[] {
-  return [...text.matchAll(COUNT)].map((m) => {
+  return [...matchesAtWordStart(COUNT, text, letterOrDigitBefore)].map((m) => {
     // "the three hackers" both counts and names the group: the count is about the group it names.
     const within = references.find((r) => r.start - offset <= m.index && m.index < r.end - offset);
     return {
@@ -727,6 +733,19 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
       caseSubjects.flatMap((s) => s.claims.flatMap((c) => (c.scope === 'case' && c.context ? c.context : []))),
     ),
   ];
+  // Paragraphs of one page name the same few sets of entities: each set's reader (with the expression of
+  // its people's short names) is made once.
+  const readers = new Map<string, ReturnType<typeof referenceReader>>();
+  const readerFor = (named: NamedInRun[]) => {
+    const key = named.map((n) => n.entityId).join(' ');
+    let reader = readers.get(key);
+    if (!reader) {
+      if (readers.size >= 256) readers.clear();
+      reader = referenceReader(named, record.groups);
+      readers.set(key, reader);
+    }
+    return reader;
+  };
   return {
     mayHold: (text) => quick.test(text),
     check(text, mentions, caseContext) {
@@ -742,7 +761,7 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
         seen.add(m.entityId);
         named.push({ entityId: m.entityId, category: m.category, name: names.get(m.entityId) });
       }
-      const references = named.length > 0 ? referenceReader(named, record.groups) : undefined;
+      const references = named.length > 0 ? readerFor(named) : undefined;
       const findings: Finding[] = [];
       // Sentences and mentions are both in text order: one walk over each, whatever their numbers.
       let next = 0;

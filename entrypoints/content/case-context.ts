@@ -68,12 +68,26 @@ export class CaseContext {
     this.evidence.set(entityId, kept);
   }
 
+  /**
+   * A yes, kept until the end of the current task: the scan asks for every
+   * stretch of text it reads (thousands in a slice on a long page), and only
+   * the page, whose scripts run between our tasks, can take evidence away.
+   */
+  private activeInThisTask = false;
+
   /** True while the document names at least CONTEXT_ENTITIES case entities unambiguously. */
   get active(): boolean {
+    if (this.activeInThisTask) return true;
     let named = 0;
     for (const blocks of this.evidence.values()) {
       if (blocks.some((b) => b.isConnected)) named += 1;
-      if (named >= CONTEXT_ENTITIES) return true;
+      if (named >= CONTEXT_ENTITIES) {
+        this.activeInThisTask = true;
+        queueMicrotask(() => {
+          this.activeInThisTask = false;
+        });
+        return true;
+      }
     }
     return false;
   }
@@ -119,6 +133,7 @@ export class CaseContext {
 
   reset(): void {
     this.evidence.clear();
+    this.activeInThisTask = false;
     this.clearDeferred();
     this.overflowed = false;
   }

@@ -116,9 +116,11 @@ export class Highlighter {
     const middle = node.splitText(from);
     const rest = middle.splitText(to - from);
     const element = node.ownerDocument.createElement(MARK_TAG);
-    element.textContent = middle.data;
-    middle.parentNode!.replaceChild(element, middle);
+    // Its attributes are set while it is out of the document (no style work for each), and it takes the
+    // split-off node itself rather than a copy of its text.
     for (const [name, value] of outputAttributes(annotation)) element.setAttribute(name, value);
+    middle.parentNode!.replaceChild(element, middle);
+    element.appendChild(middle);
     if (!this.created.has(node)) this.split.add(node);
     this.created.add(rest);
     this.remainders.set(element, rest);

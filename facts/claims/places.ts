@@ -1,3 +1,5 @@
+import { matchesAtWordStart } from './word-search';
+
 /**
  * Places a page may state about the case (where a defendant is believed to be,
  * where a case was filed, where a bank is), with what contains what, so that
@@ -61,8 +63,9 @@ const CANONICAL = new Map<string, string>(
 );
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Begins a word: see matchesAtWordStart. */
 const PLACE = new RegExp(
-  `(?<![\\p{L}])(${[...CANONICAL.keys()]
+  `(${[...CANONICAL.keys()]
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join('|')})(?![\\p{L}])`,
@@ -87,7 +90,7 @@ export interface StatedPlace {
  * part of it.
  */
 export function findPlaces(sentence: string): StatedPlace[] {
-  const found = [...sentence.matchAll(PLACE)].map((m) => ({
+  const found = [...matchesAtWordStart(PLACE, sentence)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
     place: CANONICAL.get(m[1]!)!,

@@ -1,4 +1,5 @@
 import type { Category } from '../constants';
+import { matchesAtWordStart } from './word-search';
 
 /**
  * References across sentences: "the men", "the three", "he", "Mr. Park" stand
@@ -34,10 +35,8 @@ const COUNTED = String.raw`(?:the\s+)?(?:three|trio)(?:\s+(?:alleged|accused|ind
 const PLURAL = String.raw`(?:the\s+)(?:alleged\s+|accused\s+|indicted\s+|north\s+korean\s+)*(?:men|hackers|programmers|defendants|accused|north\s+koreans|suspects|conspirators)|they|them|their`;
 const SINGULAR = String.raw`he|him|his|the\s+(?:\d{1,2}-year-old\s+)?(?:man|defendant|canadian|programmer|launderer|hacker)`;
 const GROUP = String.raw`the\s+group`;
-const REFERENCE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(${COUNTED})|(${PLURAL})|(${SINGULAR})|(${GROUP}))(?![\p{L}])`,
-  'giu',
-);
+/** Begins a word: see matchesAtWordStart. */
+const REFERENCE = new RegExp(String.raw`(?:(${COUNTED})|(${PLURAL})|(${SINGULAR})|(${GROUP}))(?![\p{L}])`, 'giu');
 
 /**
  * Prepares, once per paragraph, the reading of its references: given the
@@ -76,20 +75,18 @@ export function referenceReader(named: NamedInRun[], groups: CaseGroup[]): (sent
   }
   const short = [...words].filter(([, ids]) => ids.length === 1);
   const shortForm =
-    short.length > 0
-      ? new RegExp(String.raw`(?<![\p{L}])(${short.map(([w]) => w).join('|')})(?![\p{L}'’-])`, 'gu')
-      : undefined;
+    short.length > 0 ? new RegExp(String.raw`(${short.map(([w]) => w).join('|')})(?![\p{L}'’-])`, 'gu') : undefined;
   const shortIds = new Map(short.map(([w, ids]) => [w, ids[0]!]));
   if (!targets.some(Boolean) && !shortForm) return () => [];
   return (sentence) => {
     const out: Reference[] = [];
-    for (const m of sentence.matchAll(REFERENCE)) {
+    for (const m of matchesAtWordStart(REFERENCE, sentence)) {
       const target = targets[m[1] ? 0 : m[2] ? 1 : m[3] ? 2 : 3];
       if (target)
         out.push({ start: m.index, end: m.index + m[0].length, entityId: target.id, category: target.category });
     }
     if (shortForm) {
-      for (const m of sentence.matchAll(shortForm)) {
+      for (const m of matchesAtWordStart(shortForm, sentence)) {
         out.push({ start: m.index, end: m.index + m[0].length, entityId: shortIds.get(m[1]!)!, category: 'person' });
       }
     }

@@ -28,7 +28,7 @@ function isLetter(codePoint: number): boolean {
 }
 
 /** Whether the code point that ends just before `index` is a letter. */
-function letterBefore(text: string, index: number): boolean {
+export function letterBefore(text: string, index: number): boolean {
   if (index === 0) return false;
   const last = text.charCodeAt(index - 1);
   // The second half of a surrogate pair: the letter (if any) is the whole pair.
@@ -70,4 +70,30 @@ export function hasWordStart(text: string, words: readonly string[]): boolean {
 /** True when one of `phrases` stands in `text` as whole words, ignoring case (`(?<!\p{L})(?:…)(?!\p{L})`, `iu`). */
 export function hasWholePhrase(text: string, phrases: readonly string[]): boolean {
   return search(text, phrases, true);
+}
+
+/**
+ * The matches of `pattern` (global, without a leading lookbehind) that begin
+ * where `blocked` allows (by default: not right after a letter), as
+ * `text.matchAll` would give them with the lookbehind `(?<!\p{L})` in front.
+ * A leading lookbehind keeps the engine from skipping ahead to the places a
+ * match can begin: it is tried at every character of every sentence (the
+ * check's reference expression ran 2.5 times slower with it).
+ */
+export function* matchesAtWordStart(
+  pattern: RegExp,
+  text: string,
+  blocked: (text: string, index: number) => boolean = letterBefore,
+): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (blocked(text, m.index)) {
+      // The leftmost match began inside a word: look again from the next character.
+      pattern.lastIndex = m.index + 1;
+      continue;
+    }
+    // An empty match would be found again at the same place.
+    if (m[0].length === 0) pattern.lastIndex += 1;
+    yield m;
+  }
 }

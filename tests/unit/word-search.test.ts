@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasWholePhrase, hasWordStart } from '../../facts/claims/word-search';
+import { hasWholePhrase, hasWordStart, matchesAtWordStart } from '../../facts/claims/word-search';
 
 /** The expressions the search stands in for (one per word list, compiled on first use). */
 const escaped = (w: string) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -61,6 +61,24 @@ describe('word search', () => {
     fc.assert(
       fc.property(text, words, (t, w) => {
         expect(hasWholePhrase(t, w)).toBe(wholeExpression(w).test(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the matches an expression with a leading (?<!\\p{L}) gives, without it', () => {
+    // Alternatives that overlap, share starts, span words and end on a lookahead, as the check's do.
+    const body = String.raw`(?:the\s+)?(?:three|trio)(?:\s+men)?|the\s+group|the|he|his|in|of|é|한|2018`;
+    const withLookbehind = new RegExp(`(?<![\\p{L}])(?:${body})(?![\\p{L}])`, 'giu');
+    const without = new RegExp(`(?:${body})(?![\\p{L}])`, 'giu');
+    const pieces = fc.array(fc.oneof(piece, fc.constantFrom('three', 'trio', 'men', 'group', 'his', 'he', 'the ')), {
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const t = parts.join('');
+        const expected = [...t.matchAll(withLookbehind)].map((m) => [m.index, m[0]]);
+        expect([...matchesAtWordStart(without, t)].map((m) => [m.index, m[0]])).toEqual(expected);
       }),
       { numRuns: 3000 },
     );
