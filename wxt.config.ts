@@ -57,9 +57,9 @@ export default defineConfig({
           all_frames: true,
           match_about_blank: true,
           match_origin_as_fallback: true,
-          // With the document, before the page's scripts, to take the name shadow-watch reports under
-          // (entrypoints/content/shadow-event.ts); it reads the page once the document is parsed.
-          run_at: 'document_start',
+          // When the document is parsed: before its load event, at which shadow-watch announces the shadow
+          // roots the page attached before (shadow-watch.content.ts).
+          run_at: 'document_end',
         },
       ];
     },

@@ -2,7 +2,6 @@ import words from 'virtual:scout-words';
 import { createScout } from '@/facts/scout';
 import { CANDIDATE_REPORT, RUNNING } from '@/lib/candidate-report';
 import { watchForCase } from './content/scout-watch';
-import { joinShadowChannel } from './content/shadow-event';
 
 interface Runtime {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -29,18 +28,5 @@ export default defineUnlistedScript(() => {
         2000 * 2 ** attempt,
       );
   };
-  // It starts with the document, before the page's scripts, to take the name the main-world script
-  // reports shadow roots under; it begins to read once the document is parsed. Its listener on the
-  // window's capture phase, added before any of the page's, runs first: no page can keep it from starting.
-  let shadowEvent: string | undefined;
-  const leave = joinShadowChannel(document, (name) => {
-    shadowEvent = name;
-  });
-  const begin = () => {
-    leave();
-    watchForCase(window, { hasCandidate: createScout(words), onCandidate: () => report(0), shadowEvent });
-  };
-  if (document.readyState === 'loading')
-    window.addEventListener('DOMContentLoaded', begin, { capture: true, once: true });
-  else begin();
+  watchForCase(window, { hasCandidate: createScout(words), onCandidate: () => report(0) });
 });

@@ -1,5 +1,5 @@
 import { PAGES } from '@/lib/pages';
-import { SHADOW_OFFER_EVENT, SHADOW_REQUEST_EVENT } from './content/shadow-event';
+import { SHADOW_ATTACHED_EVENT } from './content/shadow-event';
 
 type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) => void;
 
@@ -16,12 +16,6 @@ type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) =
  * passes on carries the stack the native call would have given, without the
  * frame of this script (which would name the extension). The native calls
  * go through a `Reflect.apply` taken before the page's scripts run.
- *
- * Its reports go to the extension's world as events under a name drawn at
- * random in every document and handed over before the page's scripts run
- * (content/shadow-event.ts), built and dispatched with the constructors and
- * `dispatchEvent` as they were then: a page that listens for a name, or
- * wraps `Event` or `dispatchEvent`, hears nothing of it.
  */
 export default defineContentScript({
   matches: PAGES,
@@ -45,27 +39,12 @@ export default defineContentScript({
       if (captureStackTrace && error !== null && typeof error === 'object') captureStackTrace(error, trap);
     };
 
-    const NativeEvent = Event;
-    const NativeCustomEvent = CustomEvent;
-    const dispatch = EventTarget.prototype.dispatchEvent;
-    const random = crypto.getRandomValues(new Uint32Array(2));
-    const name = `x${random[0]!.toString(36)}${random[1]!.toString(36)}`;
-    // The report reaches listeners of the document through any shadow trees the host is in.
+    // Made when needed: asking for CustomEvent or Node here would build those interfaces in every frame.
     const announce = (host: Element) =>
-      apply(dispatch, host, [new NativeEvent(name, { bubbles: true, composed: true })]);
-    /** Offers the name; true when the extension's world took it. */
-    const offer = () =>
-      !apply(dispatch, document, [new NativeCustomEvent(SHADOW_OFFER_EVENT, { detail: name, cancelable: true })]);
-    if (!offer()) {
-      // The scout has not started yet: it asks when it does, still before any script of the page.
-      const answer = () => {
-        if (offer()) document.removeEventListener(SHADOW_REQUEST_EVENT, answer);
-      };
-      document.addEventListener(SHADOW_REQUEST_EVENT, answer);
-    }
+      host.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true }));
     // Hosts given open roots before the document's load event are kept and announced again then, once: the
-    // scout begins to read when the document is parsed (always before load) and so hears that, and does not
-    // have to open every element to find them. After load, a root on a host outside the document
+    // scout starts when the document is parsed (document_end, always before load) and so hears that, and
+    // does not have to open every element to find them. After load, a root on a host outside the document
     // is found by the scout's MutationObserver when the host is inserted.
     let earlier: Element[] | null = [];
 

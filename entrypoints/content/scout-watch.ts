@@ -1,3 +1,5 @@
+import { SHADOW_ATTACHED_EVENT } from './shadow-event';
+
 /**
  * Text that no page shows as prose, by the parent's `localName` (an interned
  * string; `nodeName` builds a new upper-case one for every call).
@@ -41,8 +43,6 @@ export interface ScoutOptions {
   hasCandidate(text: string): boolean;
   /** Called once, when the frame first holds such words. */
   onCandidate(): void;
-  /** The name the main-world script reports shadow roots under (content/shadow-event.ts), if it gave one. */
-  shadowEvent?: string;
 }
 
 /**
@@ -55,7 +55,7 @@ export interface ScoutOptions {
  * the case is handed on only once it is given a size. Returns a function
  * that stops it.
  */
-export function watchForCase(win: Window, { hasCandidate, onCandidate, shadowEvent }: ScoutOptions): () => void {
+export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): () => void {
   const doc = win.document;
   const queue: Node[] = [];
   /** The next queued node to read: an index, since shifting a long queue costs its length each time. */
@@ -101,7 +101,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate, shadowEve
   function stop(): void {
     stopped = true;
     observer.disconnect();
-    if (shadowEvent) doc.removeEventListener(shadowEvent, onShadowAttached, true);
+    doc.removeEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
     win.removeEventListener('resize', onResize);
     if (timer !== undefined) win.clearTimeout(timer);
     queue.length = 0;
@@ -254,7 +254,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate, shadowEve
   function begin(): void {
     observe(doc);
     queue.push(doc);
-    if (shadowEvent) doc.addEventListener(shadowEvent, onShadowAttached, true);
+    doc.addEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
     // Declarative roots come from the parser, not attachShadow: those of custom elements never defined.
     // Asked with querySelector first: most documents have none, and a NodeList costs a fresh world its interface.
     if (doc.querySelector(':not(:defined)') !== null)

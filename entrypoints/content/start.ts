@@ -19,7 +19,7 @@ import { summarizePage } from './page-summary';
 import { PageSwitch } from './page-switch';
 import { watchPageTone } from './page-tone';
 import { Scanner } from './scanner';
-import { shadowChannelName } from './shadow-event';
+import { SHADOW_ATTACHED_EVENT } from './shadow-event';
 import { caseLensTimeline } from './timeline';
 
 /** Wires the page side together; every part is undone when the extension goes away. */
@@ -121,14 +121,11 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     card.destroy();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
-  // Reported by the main-world script (shadow-watch.content.ts), from inside the page's attachShadow, under
-  // the name it gave the scout of this frame.
-  const shadowEvent = shadowChannelName();
-  if (shadowEvent)
-    ctx.addEventListener(document, shadowEvent as keyof DocumentEventMap, (event: Event) => {
-      const shadowHost = event.composedPath()[0];
-      if (shadowHost instanceof Element) scanner.addShadowRootOf(shadowHost);
-    });
+  // Reported by the main-world script (shadow-watch.content.ts), from inside the page's attachShadow.
+  ctx.addEventListener(document, SHADOW_ATTACHED_EVENT, (event) => {
+    const shadowHost = event.composedPath()[0];
+    if (shadowHost instanceof Element) scanner.addShadowRootOf(shadowHost);
+  });
   let changes = 0;
   ctx.onInvalidated(
     watchSettings((next) => {

@@ -24,7 +24,6 @@ declare global {
   interface Window {
     held: Text;
     seen: unknown;
-    heard: string[];
   }
 }
 
@@ -282,36 +281,6 @@ test("12 page-world patch: attachShadow and toString read as the browser's own, 
     expect(stack).not.toContain('chrome-extension://');
     expect(stack).not.toContain(h.extensionId);
   }
-  await page.close();
-});
-
-test('12 page-world patch: its reports travel under a name no page can hear, wrap or ask for, and still find a shadow root', async () => {
-  // The page wraps Event, CustomEvent and dispatchEvent before anything else runs, and listens for every name
-  // Case Lens has used: it attaches an open shadow root that names the case, which Case Lens must still find.
-  const page = await h.context.newPage();
-  await page.goto(`${h.baseUrl}${HOSTILE}/listening.html`);
-  await page.evaluate(() => {
-    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    root.innerHTML = '<p>Park Jin Hyok was charged in Los Angeles.</p>';
-  });
-  await expect(page.locator('#host [data-entity="park-jin-hyok"]')).toHaveCount(1, { timeout: 8000 });
-  expect(await page.evaluate(() => window.heard)).toEqual([]);
-  // Asking for the name, or offering one of its own, gets the page nothing.
-  const asked = await page.evaluate(async () => {
-    const w = window as unknown as {
-      pageDispatch(target: EventTarget, event: Event): boolean;
-      PageCustomEvent: typeof CustomEvent;
-      heard: string[];
-    };
-    w.pageDispatch(document, new w.PageCustomEvent('case-lens-shadow-request'));
-    const offer = new w.PageCustomEvent('case-lens-shadow-offer', { detail: 'forged', cancelable: true });
-    w.pageDispatch(document, offer);
-    await new Promise((r) => setTimeout(r, 200));
-    return { taken: offer.defaultPrevented, heard: w.heard };
-  });
-  expect(asked.taken).toBe(false);
-  // What it heard is its own two events, with nothing from Case Lens after them.
-  expect(asked.heard).toEqual(['heard case-lens-shadow-request null', 'heard case-lens-shadow-offer "forged"']);
   await page.close();
 });
 
