@@ -133,8 +133,9 @@ export class CardFrame {
     const container = this.container;
     if (this.warmedUp || !container?.isConnected) return;
     this.warmedUp = true;
-    prepareDateFormat();
-    prepareMoneyFormat();
+    // Built and used once: a format's first use still loads data of its own.
+    prepareDateFormat().formatToParts(0);
+    prepareMoneyFormat().format(1.5);
     const scratch = document.createElement('div');
     scratch.setAttribute('aria-hidden', 'true');
     scratch.style.cssText = 'position: fixed; left: -10000px; top: 0; visibility: hidden; pointer-events: none';

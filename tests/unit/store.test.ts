@@ -82,6 +82,8 @@ describe('the bundled fact store', () => {
     for (const e of entities) {
       expect(e.aliases.length, e.id).toBeGreaterThan(0);
       expect(e.aliases[0]!.correction, e.id).toBeUndefined();
+      // The content script takes an entity's name from its first alias (facts/bundled-lexicon.ts).
+      expect(e.aliases[0]!.text, e.id).toBe(e.name);
     }
   });
 
