@@ -34,13 +34,13 @@ export function foldTables(): FoldTables {
 }
 
 export function foldUnit(code: number): number {
-  if (code < TABLE_SIZE) return foldTables().fold[code]!;
+  if (code < TABLE_SIZE) return (tables ?? foldTables()).fold[code]!;
   // Beyond the table: Hangul, Han, kana and symbols have no case; full-width forms are rare.
   return code === 0x3000 || code === 0xfeff ? SEPARATOR : code;
 }
 
 export function isWordUnit(code: number): boolean {
-  if (code < TABLE_SIZE) return foldTables().word[code] === 1;
+  if (code < TABLE_SIZE) return (tables ?? foldTables()).word[code] === 1;
   if (code >= 0xac00 && code <= 0xd7a3) return true; // Hangul syllables
   if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK ideographs
   if (code >= 0xd800 && code <= 0xdfff) return true; // surrogates: treat astral letters as letters
