@@ -171,6 +171,9 @@ export class Highlighter {
    * we split), so that it holds its whole text again, as the page wrote it.
    */
   restoreFrom(source: Text): void {
+    // Whoever made `source` (we did, or the page split it off a node we split), it now holds the text
+    // before our wrapper: the pieces are merged back into it, never put after it as a node of their own.
+    this.split.add(source);
     const chain: HTMLElement[] = [];
     for (let node = source.nextSibling; node; node = node.nextSibling) {
       if (this.marks.isOurs(node)) chain.push(node);

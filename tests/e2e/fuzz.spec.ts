@@ -48,6 +48,11 @@ const SEED = whole('FUZZ_SEED', 11);
 const RUNS = whole('FUZZ_RUNS', 1000);
 const SECONDS = whole('FUZZ_SECONDS', 50);
 const TABS = Math.max(1, whole('FUZZ_TABS', 4));
+/**
+ * One sequence to run again and again instead of random ones (FUZZ_SEQUENCE, the JSON array a failure
+ * prints): a failure that depends on timing is replayed until it shows.
+ */
+const REPLAY: Operation[] | undefined = process.env.FUZZ_SEQUENCE ? JSON.parse(process.env.FUZZ_SEQUENCE) : undefined;
 /** How long a name in plain text may wait for its highlight after the last operation. */
 const SETTLE_MS = 5000;
 /** Names no context is needed for, in the form the driver writes them. */
@@ -240,7 +245,7 @@ test('random page mutations: no text lost, no highlight in editors, names highli
     // Putting the page back in place needs the sequence before to have ended switched off.
     let endedOff = false;
     return fc.assert(
-      fc.asyncProperty(sequence, async (ops) => {
+      fc.asyncProperty(REPLAY ? fc.constant(REPLAY) : sequence, async (ops) => {
         const fresh = runs % FRESH_EVERY === 0 || !endedOff;
         runs += 1;
         endedOff = false;

@@ -51,6 +51,19 @@ test('1 page text: appendData on a text node the page holds never loses its sent
   await page.close();
 });
 
+test('1 page text: an append to the node a page split off the one it held keeps its sentence in order', async () => {
+  // Found by the page-mutation fuzzer: the page split its own node at 0, so the node before Case Lens's
+  // highlight was one Case Lens never split, and the highlight's text came back after the appended words.
+  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
+  const before = (await page.locator('#log').textContent())!;
+  const appended = ' The hearing was adjourned.';
+  await page.evaluate((words) => window.held.splitText(0).appendData(words), appended);
+  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
+  await expect(page.locator('#log')).toHaveText(before + appended);
+  await page.close();
+});
+
 test('2 editors: a document put in designMode keeps no highlight, even when the page changes nothing after', async () => {
   // Found by the page-mutation fuzzer: designMode is no attribute, so no MutationObserver record tells of it.
   const page = await openScanned(h, CASE_PAGE);
