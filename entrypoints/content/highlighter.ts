@@ -34,12 +34,16 @@ export class Highlighter {
   private readonly split = new WeakSet<Text>();
   /** Per split text node: the remainder the last resolved point was in, and how much text came before it. */
   private readonly cursors = new WeakMap<Text, { node: Text; skipped: number }>();
+  /** What the text node before each wrapper held once we split it: the page's edits it made unseen show against it. */
+  private readonly heldBefore = new WeakMap<HTMLElement, string>();
   /** The remainder each wrapper's split created. */
   private readonly remainders = new WeakMap<HTMLElement, Text>();
   /** The pieces of each wrapper's range, the first standing for the mention. */
   private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
   /** First wrappers (one per mention or value), kept in document order. */
   private readonly firsts = new DocumentOrderedList<HTMLElement>();
+  /** Whether any text was ever wrapped here (wrappers the page removed are no longer listed, but may come back). */
+  private wrappedAny = false;
 
   get size(): number {
     return this.marks.size;
@@ -124,9 +128,32 @@ export class Highlighter {
     if (!this.created.has(node)) this.split.add(node);
     this.created.add(rest);
     this.remainders.set(element, rest);
+    this.heldBefore.set(element, node.data);
+    this.wrappedAny = true;
     this.marks.add(element);
     this.annotations.set(element, annotation);
     return element;
+  }
+
+  /**
+   * Text nodes before wrappers of ours in `subtree` (which the page has just
+   * put into the document) that the page changed while they were out of it,
+   * where no observer sees a change, each with what it held when we split it.
+   * A node that holds the end of what it held was split by the page, which
+   * moves no character, and is left alone.
+   */
+  changedWhileAway(subtree: Node): { node: Text; held: string }[] {
+    if (!this.wrappedAny || subtree.nodeType !== Node.ELEMENT_NODE) return [];
+    const element = subtree as Element;
+    const found = element.localName === MARK_TAG ? [element] : element.querySelectorAll(MARK_TAG);
+    const changed: { node: Text; held: string }[] = [];
+    for (const mark of found) {
+      const held = this.marks.isOurs(mark) ? this.heldBefore.get(mark) : undefined;
+      const node = mark.previousSibling;
+      if (held === undefined || !(node instanceof Text) || held.endsWith(node.data)) continue;
+      changed.push({ node, held });
+    }
+    return changed;
   }
 
   /** The page removed or moved nodes: the document order of the mentions must be read again. */

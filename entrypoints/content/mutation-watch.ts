@@ -178,6 +178,9 @@ export class MutationWatch {
         this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mark))));
       }
       for (const added of record.addedNodes) {
+        // Edits the page made to our split nodes while they were out of the document reached no observer.
+        for (const { node, held } of highlighter.changedWhileAway(added))
+          this.quietly(() => this.readSplitNodeChange(node, held));
         highlighter.readopt(added);
         if (isOurs(added) || highlighter.isCreatedText(added)) continue;
         pageChanged = true;

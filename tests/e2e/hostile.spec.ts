@@ -64,6 +64,27 @@ test('1 page text: an append to the node a page split off the one it held keeps 
   await page.close();
 });
 
+test('1 page text: an append made while the paragraph was out of the document keeps its sentence in order', async () => {
+  // Found by the page-mutation fuzzer: no observer sees a change to a node out of the document, so the
+  // words appended there stood before the highlight, inside the sentence, once the paragraph came back.
+  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+  const paragraph = page.locator('#article p').first();
+  await expect(paragraph.locator('[data-entity="lazarus-group"]')).toHaveCount(1);
+  const before = (await paragraph.textContent())!;
+  const appended = ' It was named in 2014.';
+  // In tasks of their own: within one, an observer still hears of changes to the nodes removed in it.
+  await page.evaluate(() => {
+    const article = document.getElementById('article')!;
+    window.seen = { article, held: article.querySelector('p')!.firstChild };
+    article.remove();
+  });
+  await page.evaluate((words) => (window.seen as { held: Text }).held.appendData(words), appended);
+  await page.evaluate(() => document.querySelector('main')!.append((window.seen as { article: Element }).article));
+  await expect(paragraph).toHaveText(before + appended);
+  await expect(paragraph.locator('[data-entity="lazarus-group"]')).toHaveCount(1);
+  await page.close();
+});
+
 test('2 editors: a document put in designMode keeps no highlight, even when the page changes nothing after', async () => {
   // Found by the page-mutation fuzzer: designMode is no attribute, so no MutationObserver record tells of it.
   const page = await openScanned(h, CASE_PAGE);
