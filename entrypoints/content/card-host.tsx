@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '@/components/HoverCard';
 import type { Annotation } from '@/facts/annotator';
@@ -47,6 +48,8 @@ export class CardHost {
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
   private readonly records: CardRecords;
+  /** The highlight the pointer rests on, whose card is being made ready. */
+  private intended: HTMLElement | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -86,9 +89,30 @@ export class CardHost {
     return this.frame.contains(event);
   }
 
-  /** Makes the card's UI ready while the hover-intent delay runs, so the card paints in the next frame. */
+  /**
+   * Makes the card ready while the hover-intent delay runs, so that it paints
+   * in the first frame after the intent with the facts, not "Loading": the
+   * UI is made, the highlight's record fetched, and the card rendered, still
+   * hidden (it shows once placed), so that opening it changes almost nothing.
+   */
   prepare(anchor: HTMLElement): void {
-    void this.frame.prepare().then(() => this.frame.warmUp(anchor));
+    const annotation = this.options.annotationOf(anchor);
+    if (!annotation) return;
+    this.intended = anchor;
+    const request = requestOf(annotation);
+    void Promise.all([this.frame.prepare(), this.records.ask(request)]).then(([, view]) => {
+      this.frame.warmUp(anchor);
+      // The pointer may have left, or the card opened meanwhile.
+      if (this.intended !== anchor || this.state !== null) return;
+      this.frame.show(this.cardFor({ ...request, anchor, annotation, view, trail: [] }));
+    });
+  }
+
+  /** The pointer left the highlight before its card opened: the card rendered for it goes. */
+  abandon(anchor: HTMLElement): void {
+    if (this.intended !== anchor) return;
+    this.intended = null;
+    if (this.state === null) this.frame.clear();
   }
 
   /** Opens the card from a hover: its way to the screen is measured. */
@@ -123,6 +147,7 @@ export class CardHost {
 
   close(restoreFocus = false): void {
     this.paintProbe = null;
+    this.intended = null;
     this.cancelClose();
     this.state = null;
     this.pinned = false;
@@ -158,13 +183,24 @@ export class CardHost {
   private render(): void {
     const state = this.state;
     if (!state) return;
+    this.frame.show(this.cardFor(state));
+    this.frame.place(state.anchor, (card) => {
+      if (!this.focusWhenPlaced) return;
+      this.focusWhenPlaced = false;
+      card.focus({ preventScroll: true });
+    });
+    this.paintProbe?.cardRendered();
+    this.paintProbe = null;
+  }
+
+  private cardFor(state: CardState): ComponentChild {
     const mentions = this.options.mentionsOf(state.id);
     const index = mentionIndexOf(mentions, state.anchor);
     const { annotation } = state;
     const onOwnValue = state.trail.length === 0 && annotation.kind === 'value';
     const verdict =
       annotation.kind === 'value' ? annotation.verdict : annotation.kind === 'wrong-form' ? 'contradicted' : null;
-    this.frame.show(
+    return (
       <HoverCard
         view={state.view}
         fallbackName={state.anchor.textContent ?? ''}
@@ -183,15 +219,8 @@ export class CardHost {
         onPrevious={() => this.step(-1)}
         onNext={() => this.step(1)}
         onSelect={(id) => void this.select(id)}
-      />,
+      />
     );
-    this.frame.place(state.anchor, (card) => {
-      if (!this.focusWhenPlaced) return;
-      this.focusWhenPlaced = false;
-      card.focus({ preventScroll: true });
-    });
-    this.paintProbe?.cardRendered();
-    this.paintProbe = null;
   }
 
   private async select(id: string): Promise<void> {

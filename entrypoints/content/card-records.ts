@@ -21,6 +21,8 @@ const keyOf = (r: EntityRequest) => `${r.id}#${r.aliasIndex ?? ''}#${r.claimInde
  */
 export class CardRecords {
   private readonly fetched = new Map<string, EntityView | null>();
+  /** Requests on their way: a card opened while its record is being fetched waits for that answer. */
+  private readonly pending = new Map<string, Promise<EntityView | null>>();
 
   constructor(private readonly fetchEntity: (request: EntityRequest) => Promise<EntityView | null>) {}
 
@@ -30,14 +32,19 @@ export class CardRecords {
   }
 
   /** Asks the background for the record; null when it cannot say (the extension was updated or reloaded). */
-  async ask(request: EntityRequest): Promise<EntityView | null> {
-    let view: EntityView | null = null;
-    try {
-      view = await this.fetchEntity(request);
-    } catch {
-      view = null;
+  ask(request: EntityRequest): Promise<EntityView | null> {
+    const key = keyOf(request);
+    let answer = this.pending.get(key);
+    if (!answer) {
+      answer = this.fetchEntity(request)
+        .catch(() => null)
+        .then((view) => {
+          this.fetched.set(key, view);
+          this.pending.delete(key);
+          return view;
+        });
+      this.pending.set(key, answer);
     }
-    this.fetched.set(keyOf(request), view);
-    return view;
+    return answer;
   }
 }

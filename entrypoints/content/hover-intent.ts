@@ -42,8 +42,10 @@ export function listenForHover(ctx: ContentScriptContext, { card, ownMark }: Hov
     openTimer = ctx.setTimeout(() => card.openFromHover(mark), HOVER_INTENT_MS);
   });
   ctx.addEventListener(document, 'pointerout', (event) => {
-    if (!markFrom(event)) return;
+    const mark = markFrom(event);
+    if (!mark) return;
     cancelOpen();
+    card.abandon(mark);
     if (card.isOpen && !card.sticky) card.scheduleClose();
   });
   ctx.addEventListener(document, 'keydown', (event) => {

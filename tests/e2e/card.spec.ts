@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { type CardPart, card as cardPart } from './card-view';
+import { type CardPart, card as cardPart, inCard } from './card-view';
 import { expect, test } from './fixtures';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
@@ -76,6 +76,35 @@ test('hover intent: passing over a highlight opens nothing, resting on it opens 
   await closed(page);
   await mark.hover();
   await expect.poll(() => placedCard(page).locator('.cl-title').text()).toBe('Park Jin Hyok');
+});
+
+test('a card is shown with its facts from the first frame it appears in, never "Loading"', async ({ open }) => {
+  const page = await open(SEED);
+  // Crossing one highlight makes the card's UI, hidden and empty, so a watcher can be put in its root.
+  const crossed = (await page.locator('[data-entity="park-jin-hyok"]').first().boundingBox())!;
+  await page.mouse.move(crossed.x + 2, crossed.y + crossed.height / 2);
+  await page.mouse.move(1, 1);
+  await expect.poll(() => inCard(page, (root) => root.querySelectorAll('.cl-card').length)).toBe(0);
+  await inCard(page, (root) => {
+    const seen: string[] = [];
+    (root as unknown as { seen: string[] }).seen = seen;
+    // Each change the card's root goes through, as one line: whether it is shown, and with what.
+    new MutationObserver(() => {
+      const card = root.querySelector('.cl-card');
+      if (card?.hasAttribute('data-placed'))
+        seen.push(
+          card.querySelector('.cl-loading')
+            ? 'shown loading'
+            : card.querySelector('.cl-fact')
+              ? 'shown with facts'
+              : 'shown empty',
+        );
+    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.locator('[data-entity="ghaleb-alaumary"]').first().hover();
+  await expect.poll(() => placedCard(page).locator('.cl-fact').count()).toBeGreaterThan(0);
+  const seen = await inCard(page, (root) => [...new Set((root as unknown as { seen: string[] }).seen)]);
+  expect(seen).toEqual(['shown with facts']);
 });
 
 test('pinning keeps the card open after the pointer leaves; unpinning lets it close', async ({ open }) => {
