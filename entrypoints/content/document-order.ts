@@ -18,6 +18,9 @@ export function compareNodes(a: Node, b: Node): number {
   return a === b ? 0 : comparePoints({ node: a, offset: 0 }, { node: b, offset: 0 });
 }
 
+/** The list is never compacted below this size: compacting a few nodes would cost more than it frees. */
+const COMPACT_FLOOR = 256;
+
 /**
  * Nodes kept in document order as they come, instead of sorting them all on
  * every read: the page's mentions are read after every scan slice, and a full
@@ -30,9 +33,20 @@ export class DocumentOrderedList<T extends Node> {
   private unordered: T[] = [];
   /** Nodes were removed, or the page moved nodes: `ordered` must be rebuilt. */
   private stale = false;
+  /** Past this many nodes held, those `keep` rejects are dropped. */
+  private compactAt = COMPACT_FLOOR;
+
+  /**
+   * `keep` says which nodes still belong in the list. Without being read,
+   * the list would hold every node ever added: on a page that replaces its
+   * content all day, every removed subtree (one highlight holds its whole
+   * paragraph), until a card or the popup asked for the order.
+   */
+  constructor(private readonly keep: (node: T) => boolean) {}
 
   add(node: T): void {
     this.unordered.push(node);
+    if (this.ordered.length + this.unordered.length >= this.compactAt) this.compact();
   }
 
   /** The page removed or moved nodes: the order must be read again. */
@@ -41,15 +55,22 @@ export class DocumentOrderedList<T extends Node> {
   }
 
   /** The nodes `keep` accepts, in document order. */
-  read(keep: (node: T) => boolean): T[] {
-    this.update(keep);
-    return this.ordered.filter(keep);
+  read(): T[] {
+    this.update(this.keep);
+    return this.ordered.filter(this.keep);
   }
 
   clear(): void {
     this.ordered = [];
     this.unordered = [];
     this.stale = false;
+  }
+
+  /** Drops what `keep` rejects, order kept; the next compaction comes at twice what is left. */
+  private compact(): void {
+    this.ordered = this.ordered.filter(this.keep);
+    this.unordered = this.unordered.filter(this.keep);
+    this.compactAt = Math.max(COMPACT_FLOOR, 2 * (this.ordered.length + this.unordered.length));
   }
 
   private update(keep: (node: T) => boolean): void {

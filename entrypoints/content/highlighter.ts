@@ -41,7 +41,7 @@ export class Highlighter {
   /** The pieces of each wrapper's range, the first standing for the mention. */
   private readonly pieces = new WeakMap<HTMLElement, HTMLElement[]>();
   /** First wrappers (one per mention or value), kept in document order. */
-  private readonly firsts = new DocumentOrderedList<HTMLElement>();
+  private readonly firsts = new DocumentOrderedList<HTMLElement>((m) => this.marks.isListed(m) && m.isConnected);
   /** Whether any text was ever wrapped here (wrappers the page removed are no longer listed, but may come back). */
   private wrappedAny = false;
 
@@ -80,9 +80,7 @@ export class Highlighter {
   }
 
   private ordered(select: (annotation: Annotation) => boolean): HTMLElement[] {
-    return this.firsts
-      .read((m) => this.marks.isListed(m) && m.isConnected)
-      .filter((m) => select(this.annotations.get(m)!));
+    return this.firsts.read().filter((m) => select(this.annotations.get(m)!));
   }
 
   /** Wraps one annotated range; returns the wrappers made (several when it spans inline elements). */

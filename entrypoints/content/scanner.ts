@@ -13,7 +13,7 @@ const SLICE_MS = 8;
 /** New content is scanned within this delay, in batches. */
 const MUTATION_DELAY_MS = 100;
 
-/** Who owns the scanner's timers: the content script's context, so none outlives the extension. */
+/** Who sets the scanner's timers: script-timers.ts, whose timers do nothing once the extension has gone. */
 export interface TimerOwner {
   setTimeout(handler: () => void, timeout?: number): number;
 }

@@ -19,6 +19,7 @@ import { summarizePage } from './page-summary';
 import { PageSwitch } from './page-switch';
 import { watchPageTone } from './page-tone';
 import { Scanner } from './scanner';
+import { scriptTimers } from './script-timers';
 import { SHADOW_ATTACHED_EVENT } from './shadow-event';
 import { caseLensTimeline } from './timeline';
 
@@ -41,6 +42,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     claimsOf: (id: string) => claims.get(id),
   };
 
+  const timers = scriptTimers(ctx);
   const highlighter = new Highlighter();
   const pageStyle = new PageStyle();
   const badge = new BadgeCount(highlighter, (count) =>
@@ -58,9 +60,9 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     mentionsOf,
     fetchEntity: (request) => backgroundMessages.sendMessage('getEntity', request),
   });
-  const navigation = new HighlightNavigator({ timers: ctx, mentions: () => highlighter.names(), mentionsOf, card });
+  const navigation = new HighlightNavigator({ timers, mentions: () => highlighter.names(), mentionsOf, card });
   const watchEditor = watchDesignMode(
-    ctx,
+    timers,
     document,
     () => highlighter.size > 0,
     () => {
@@ -69,7 +71,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     },
   );
   const scanner: Scanner = new Scanner(document, {
-    timers: ctx,
+    timers,
     annotator,
     highlighter,
     isCategoryShown: (category) => pageSwitch.isCategoryShown(category),
