@@ -178,10 +178,17 @@ async function runSequence(tab: Tab, ops: Operation[], baseUrl: string, fresh: b
 /** After switching off: no highlight left, the text as it was, and where every operation was plain, the DOM. */
 async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome): Promise<void> {
   const gone = await withLens
-    .waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, undefined, {
-      timeout: 5000,
-      polling: 50,
-    })
+    .waitForFunction(
+      () => {
+        // In the document and in every open shadow root the page attached.
+        const marksIn = (root: Document | ShadowRoot): number =>
+          root.querySelectorAll('case-lens-mark').length +
+          [...root.querySelectorAll('*')].reduce((n, el) => n + (el.shadowRoot ? marksIn(el.shadowRoot) : 0), 0);
+        return marksIn(document) === 0;
+      },
+      undefined,
+      { timeout: 5000, polling: 50 },
+    )
     .then(
       () => true,
       () => false,
