@@ -94,6 +94,39 @@ async function excludedMarks(page: Page): Promise<string[]> {
   return found;
 }
 
+/**
+ * Runs one wait of a check; when it fails, the error says which wait it was
+ * and what the page showed then (highlights, scan slices), so that a failure
+ * seen once on a busy machine can be told apart from another.
+ */
+async function during(what: string, page: Page, control: Page, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (error) {
+    // The switch as stored, read through the extension's own page.
+    const stored = await control
+      .evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<object> } } } }
+        ).chrome.storage.local
+          .get('settings')
+          .then((items) => JSON.stringify((items as { settings?: { enabled?: boolean } }).settings?.enabled ?? null)),
+      )
+      .catch(() => 'unreadable');
+    const state = await page
+      .evaluate(() => ({
+        marks: document.querySelectorAll('case-lens-mark').length,
+        slices: performance.getEntriesByName('case-lens:scan').length,
+        visible: document.visibilityState,
+      }))
+      .catch(() => null);
+    const seen = state
+      ? `${state.marks} highlights, ${state.slices} scan slices, page ${state.visible}`
+      : 'the page did not answer';
+    throw new Error(`${what}: ${(error as Error).message.split('\n')[0]} (${seen}, stored switch ${stored})`);
+  }
+}
+
 const markCount = (page: Page) => page.evaluate(() => document.querySelectorAll('case-lens-mark').length);
 
 interface PageResult {
@@ -119,7 +152,9 @@ async function checkUndo(page: Page, control: Page, errors: ErrorLog, name: stri
   const live = errors.begin();
   await setEnabled(control, true, page);
   // Seeded names must be scanned; a page where none could be seeded may never wake the scout.
-  await waitForScan(page, 150, 0, seeded > 0 ? null : 500);
+  await during('the first scan after switching on', page, control, () =>
+    waitForScan(page, 150, 0, seeded > 0 ? null : 500),
+  );
   if (seeded > 0 && (await markCount(page)) === 0) {
     // On a busy machine a pause between two slices can outlast the quiet period: give the scan time to go on.
     await page
@@ -131,7 +166,9 @@ async function checkUndo(page: Page, control: Page, errors: ErrorLog, name: stri
   if (seeded > 0 && seededMarks === 0) problems.push(`no highlight in ${seeded} seeded text nodes`);
   for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
   await setEnabled(control, false, page);
-  await page.waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, null, { polling: 20 });
+  await during("the highlights' removal after switching off", page, control, () =>
+    page.waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, null, { polling: 20 }),
+  );
   const difference = await textDifference(page);
   if (difference) problems.push(`text after switching off differs: ${difference}`);
   const baseline = new Set(without.page);
