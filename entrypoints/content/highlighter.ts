@@ -32,8 +32,13 @@ export class Highlighter {
   private readonly created = new WeakSet<Text>();
   /** The page's text nodes we split: each keeps the text before a wrapper. */
   private readonly split = new WeakSet<Text>();
-  /** Per split text node: the remainder the last resolved point was in, and how much text came before it. */
-  private readonly cursors = new WeakMap<Text, { node: Text; skipped: number }>();
+  /**
+   * Per split text node: the remainder the last resolved point was in, and
+   * how much text came before it. Unwrapping merges remainders away, so any
+   * unwrap starts these afresh: a cursor left on a merged remainder would
+   * send the next point into a node that is no longer in the document.
+   */
+  private cursors = new WeakMap<Text, { node: Text; skipped: number }>();
   /** What the text node before each wrapper held once we split it: the page's edits it made unseen show against it. */
   private readonly heldBefore = new WeakMap<HTMLElement, string>();
   /** The remainder each wrapper's split created. */
@@ -107,13 +112,6 @@ export class Highlighter {
     return made;
   }
 
-  /** The page inserted `node`: wrappers of ours it holds that were pruned are listed again. */
-  readopt(node: Node): void {
-    const back = this.marks.readopt(node);
-    for (const mark of back) if (this.pieces.get(mark)?.[0] === mark) this.firsts.add(mark);
-    if (back.length > 0) this.firsts.invalidate();
-  }
-
   private wrapPiece(node: Text, from: number, to: number, annotation: Annotation): HTMLElement {
     const middle = node.splitText(from);
     const rest = middle.splitText(to - from);
@@ -134,18 +132,25 @@ export class Highlighter {
   }
 
   /**
-   * Text nodes before wrappers of ours in `subtree` (which the page has just
-   * put into the document) that the page changed while they were out of it,
-   * where no observer sees a change, each with what it held when we split it.
-   * A node that holds the end of what it held was split by the page, which
-   * moves no character, and is left alone.
+   * The page put `subtree` into the document. Wrappers of ours in it that were
+   * pruned from the list while out of it are listed again. Returns the text
+   * nodes before them that the page changed while they were away, where no
+   * observer sees a change, each with what it held when we split it. A node
+   * that holds the end of what it held was split by the page, which moves no
+   * character, and is left alone. One query serves both.
    */
-  changedWhileAway(subtree: Node): { node: Text; held: string }[] {
+  inserted(subtree: Node): { node: Text; held: string }[] {
     if (!this.wrappedAny || subtree.nodeType !== Node.ELEMENT_NODE) return [];
-    const element = subtree as Element;
-    const found = element.localName === MARK_TAG ? [element] : element.querySelectorAll(MARK_TAG);
+    const element = subtree as HTMLElement;
+    const found: ArrayLike<HTMLElement> =
+      element.localName === MARK_TAG ? [element] : element.querySelectorAll<HTMLElement>(MARK_TAG);
+    if (found.length === 0) return [];
+    const back = this.marks.readopt(found);
+    for (const mark of back) if (this.pieces.get(mark)?.[0] === mark) this.firsts.add(mark);
+    if (back.length > 0) this.firsts.invalidate();
     const changed: { node: Text; held: string }[] = [];
-    for (const mark of found) {
+    for (let i = 0; i < found.length; i += 1) {
+      const mark = found[i]!;
       const held = this.marks.isOurs(mark) ? this.heldBefore.get(mark) : undefined;
       const node = mark.previousSibling;
       if (held === undefined || !(node instanceof Text) || held.endsWith(node.data)) continue;
@@ -163,6 +168,7 @@ export class Highlighter {
   unwrap(select: (annotation: Annotation, mark: HTMLElement) => boolean = () => true): number {
     // Newest first, so each wrapper's neighbours are the nodes its own split made.
     const chosen = [...this.marks].filter((m) => select(this.annotations.get(m)!, m)).reverse();
+    if (chosen.length > 0) this.cursors = new WeakMap();
     for (const mark of chosen) this.unwrapOne(mark);
     return chosen.length;
   }
@@ -225,6 +231,7 @@ export class Highlighter {
   discardFrom(node: Node): boolean {
     let removed = false;
     const partners: HTMLElement[] = [];
+    this.cursors = new WeakMap();
     let current: Node | null = node;
     while (current && (this.isCreatedText(current) || this.marks.isOurs(current))) {
       const following: Node | null = current.nextSibling;

@@ -179,9 +179,8 @@ export class MutationWatch {
       }
       for (const added of record.addedNodes) {
         // Edits the page made to our split nodes while they were out of the document reached no observer.
-        for (const { node, held } of highlighter.changedWhileAway(added))
+        for (const { node, held } of highlighter.inserted(added))
           this.quietly(() => this.readSplitNodeChange(node, held));
-        highlighter.readopt(added);
         if (isOurs(added) || highlighter.isCreatedText(added)) continue;
         pageChanged = true;
         if (added.nodeType !== Node.ELEMENT_NODE && added.nodeType !== Node.TEXT_NODE) continue;

@@ -1,5 +1,3 @@
-import { MARK_TAG } from './dom-rules';
-
 /** The list is never pruned below this size: pruning a few wrappers would cost more than it frees. */
 export const PRUNE_FLOOR = 256;
 
@@ -48,12 +46,14 @@ export class WrapperList {
     return this.ours.delete(mark);
   }
 
-  /** The page inserted `node`: the wrappers of ours it holds that were pruned are listed again, and returned. */
-  readopt(node: Node): HTMLElement[] {
-    if (!this.prunedAny || node.nodeType !== Node.ELEMENT_NODE) return [];
-    const element = node as HTMLElement;
-    const found = element.localName === MARK_TAG ? [element] : [...element.querySelectorAll<HTMLElement>(MARK_TAG)];
-    const back = found.filter((mark) => this.ours.has(mark) && !this.listed.has(mark));
+  /** Of the wrappers the page just put back into the document, those pruned are listed again, and returned. */
+  readopt(found: ArrayLike<HTMLElement>): HTMLElement[] {
+    if (!this.prunedAny) return [];
+    const back: HTMLElement[] = [];
+    for (let i = 0; i < found.length; i += 1) {
+      const mark = found[i]!;
+      if (this.ours.has(mark) && !this.listed.has(mark)) back.push(mark);
+    }
     for (const mark of back) this.listed.add(mark);
     return back;
   }

@@ -105,6 +105,32 @@ describe('wrapping and unwrapping', () => {
     expect(textNodes(body)).toEqual(before);
   });
 
+  it('after an unwrap, places the next stretch of a node in the node as it now is', () => {
+    // The scanner places a long run's stretches in order, each after the last was wrapped: the second
+    // point is then found past the first wrapper, and that remainder is remembered for the next point.
+    const body = page('<p>Park Jin Hyok met Park Jin Hyok, and Park Jin Hyok left.</p>');
+    const node = body.querySelector('p')!.firstChild as Text;
+    const highlighter = new Highlighter();
+    const [third, second, first] = placedNames(body).map((p) => p.annotation);
+    const at = (annotation: Annotation): PlacedRange => {
+      const start = highlighter.resolve(node, annotation.start);
+      const end = highlighter.resolve(node, annotation.end);
+      return { startNode: start.node, startOffset: start.offset, endNode: end.node, endOffset: end.offset };
+    };
+    for (const annotation of [first!, second!, third!]) highlighter.wrap(at(annotation), annotation);
+    expect(body.querySelectorAll('case-lens-mark')).toHaveLength(3);
+    // Switched off and on: the node holds its whole text again, and is read as one stretch, whose
+    // annotations are wrapped last first.
+    highlighter.unwrap();
+    expect(node.data).toBe('Park Jin Hyok met Park Jin Hyok, and Park Jin Hyok left.');
+    for (const annotation of [third!, second!, first!]) highlighter.wrap(at(annotation), annotation);
+    expect([...body.querySelectorAll('case-lens-mark')].map((m) => m.textContent)).toEqual([
+      'Park Jin Hyok',
+      'Park Jin Hyok',
+      'Park Jin Hyok',
+    ]);
+  });
+
   it('drops stale pieces when the page rewrites a text node it owns', () => {
     const body = page('<p>Park Jin Hyok was charged</p>');
     const original = textNodes(body)[0]!;
@@ -191,7 +217,7 @@ describe('wrappers of removed content', () => {
       highlightAll(live, highlighter);
     }
     body.append(kept);
-    highlighter.readopt(kept);
+    expect(highlighter.inserted(kept)).toEqual([]);
     expect(highlighter.annotationOf(mark)?.entityId).toBe('park-jin-hyok');
     expect(highlighter.names().filter((m) => kept.contains(m))).toHaveLength(6);
     highlighter.unwrap();
