@@ -113,17 +113,26 @@ async function during(what: string, page: Page, control: Page, wait: () => Promi
           .then((items) => JSON.stringify((items as { settings?: { enabled?: boolean } }).settings?.enabled ?? null)),
       )
       .catch(() => 'unreadable');
+    const shown = await control
+      .locator('input[data-setting="enabled"]')
+      .isChecked({ timeout: 1_000 })
+      .catch(() => 'unreadable');
     const state = await page
       .evaluate(() => ({
         marks: document.querySelectorAll('case-lens-mark').length,
         slices: performance.getEntriesByName('case-lens:scan').length,
         visible: document.visibilityState,
+        // Set when the page's text was recorded: missing, the page has loaded again since.
+        sameDocument: 'caseLensTextBefore' in window,
       }))
       .catch(() => null);
     const seen = state
-      ? `${state.marks} highlights, ${state.slices} scan slices, page ${state.visible}`
+      ? `${state.marks} highlights, ${state.slices} scan slices, page ${state.visible}` +
+        (state.sameDocument ? '' : ', a new document since the text was recorded')
       : 'the page did not answer';
-    throw new Error(`${what}: ${(error as Error).message.split('\n')[0]} (${seen}, stored switch ${stored})`);
+    throw new Error(
+      `${what}: ${(error as Error).message.split('\n')[0]} (${seen}, stored switch ${stored}, the popup's switch shown ${shown})`,
+    );
   }
 }
 
