@@ -2,7 +2,6 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { HoverCard } from '@/components/HoverCard';
 import { prepareDateFormat } from '@/components/categories';
 import { prepareMoneyFormat } from '@/facts/claims/wording';
 import { OWN_PREFIX } from './dom-rules';
@@ -121,54 +120,24 @@ export class CardFrame {
   }
 
   /**
-   * Runs the card's code once, hidden, while the first hover-intent delay of
-   * the page runs: the first card paid for cold work (Preact's first
-   * render, Floating UI's first placement and its observers, and the first
-   * style and layout in the card's shadow root, which builds its style rules
-   * and finds its fonts), which pushed it past the first frame after the
-   * intent. The formats of dates and amounts are built here too (each loads
-   * locale data). Nothing is shown.
+   * Runs what the first placement costs once, on the card rendered hidden
+   * while the first hover-intent delay of the page runs (the browser styles
+   * and lays it out in its next frame, which builds the shadow root's style
+   * rules and finds its fonts): Floating UI's first placement and its
+   * observers, and the formats of dates and amounts (each loads locale data
+   * on first use). Cold, these pushed the first card past the first frame
+   * after the intent. Nothing is shown or moved.
    */
   warmUp(anchor: HTMLElement): void {
-    const container = this.container;
-    if (this.warmedUp || !container?.isConnected) return;
+    const card = this.container?.firstElementChild as HTMLElement | null | undefined;
+    if (this.warmedUp || !card?.isConnected) return;
     this.warmedUp = true;
-    // Built and used once: a format's first use still loads data of its own.
     prepareDateFormat().formatToParts(0);
     prepareMoneyFormat().format(1.5);
-    const scratch = document.createElement('div');
-    scratch.setAttribute('aria-hidden', 'true');
-    scratch.style.cssText = 'position: fixed; left: -10000px; top: 0; visibility: hidden; pointer-events: none';
-    container.append(scratch);
     const none = () => undefined;
-    render(
-      <HoverCard
-        view={null}
-        fallbackName={anchor.textContent ?? ''}
-        stated={null}
-        verdict={null}
-        pinned={false}
-        mentionIndex={1}
-        mentionCount={2}
-        canGoBack={false}
-        onPin={none}
-        onClose={none}
-        onBack={none}
-        onPrevious={none}
-        onNext={none}
-        onSelect={none}
-      />,
-      scratch,
-    );
-    scratch.getBoundingClientRect();
-    const card = scratch.firstElementChild as HTMLElement | null;
-    if (card) {
-      const middleware = [offset(6), flip(), shift()];
-      computePosition(anchor, card, { strategy: 'fixed', placement: 'bottom-start', middleware }).catch(none);
-      autoUpdate(anchor, card, none)();
-    }
-    render(null, scratch);
-    scratch.remove();
+    const middleware = [offset(6), flip(), shift()];
+    computePosition(anchor, card, { strategy: 'fixed', placement: 'bottom-start', middleware }).catch(none);
+    autoUpdate(anchor, card, none)();
   }
 
   private async create(): Promise<void> {

@@ -101,10 +101,10 @@ export class CardHost {
     this.intended = anchor;
     const request = requestOf(annotation);
     void Promise.all([this.frame.prepare(), this.records.ask(request)]).then(([, view]) => {
-      this.frame.warmUp(anchor);
       // The pointer may have left, or the card opened meanwhile.
       if (this.intended !== anchor || this.state !== null) return;
       this.frame.show(this.cardFor({ ...request, anchor, annotation, view, trail: [] }));
+      this.frame.warmUp(anchor);
     });
   }
 
