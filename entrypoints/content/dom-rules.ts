@@ -86,8 +86,9 @@ const INLINE_TAGS = new Set([
   'WBR',
 ]);
 
+/** By `flowOf`, which reads the shared `localName` rather than a `tagName` built for each read. */
 export function isInlineElement(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName);
+  return flowOf(el) === FLOW_INLINE;
 }
 
 /** How the page walk treats an element: it ends runs (block), joins them (inline) or is never entered (skipped). */

@@ -12,6 +12,13 @@ import { caseLensTimeline } from './timeline';
 const SLICE_MS = 8;
 /** New content is scanned within this delay, in batches. */
 const MUTATION_DELAY_MS = 100;
+/**
+ * While a long scan goes on, what it changed is reported at most this often;
+ * the rest is reported when it catches up with the page. Each report counts
+ * every highlight and may message the background (the toolbar badge): after
+ * every slice of a large page, that was a tenth of the scan.
+ */
+const REPORT_EVERY_MS = 500;
 
 /** Who sets the scanner's timers: script-timers.ts, whose timers do nothing once the extension has gone. */
 export interface TimerOwner {
@@ -23,7 +30,7 @@ export interface ScannerOptions {
   annotator: Annotator;
   highlighter: Highlighter;
   isCategoryShown(category: Category): boolean;
-  /** Called after each slice that changed the highlights. */
+  /** Called when the highlights changed: once the scan has caught up, and every REPORT_EVERY_MS while it goes on. */
   onChange?(): void;
   /** Called for each open shadow root the scan enters. */
   onShadowRoot?(shadow: ShadowRoot): void;
@@ -50,6 +57,9 @@ export class Scanner {
   private scheduled = false;
   private stopped = true;
   private timer: number | null = null;
+  /** Highlights changed since the last report, and when that was. */
+  private unreported = false;
+  private reportedAt = 0;
   /** Whether this document is about the case, and what waits for it to be. */
   private readonly gate: ContextGate;
 
@@ -85,6 +95,7 @@ export class Scanner {
 
   stop(): void {
     this.stopped = true;
+    this.unreported = false;
     this.watch.disconnect();
     this.walk = null;
     this.inProgress = null;
@@ -192,9 +203,15 @@ export class Scanner {
       }
     });
     // The change report (the page's mention count) is work of this slice too: it goes into the measure.
-    if (changed) this.options.onChange?.();
+    if (changed) this.unreported = true;
+    const busy = this.busy;
+    if (this.unreported && (!busy || startedAt - this.reportedAt >= REPORT_EVERY_MS)) {
+      this.unreported = false;
+      this.reportedAt = startedAt;
+      this.options.onChange?.();
+    }
     caseLensTimeline.measure('case-lens:scan', startedAt, performance.now());
-    if (this.busy) this.schedule(0);
+    if (busy) this.schedule(0);
   }
 
   private get busy(): boolean {
