@@ -289,6 +289,22 @@ function statedValues(text: string, people: ClaimMention[], references: ClaimMen
   ];
 }
 
+/**
+ * What `statedValues` finds in a sentence that names nobody: amounts and
+ * counts only. Such a sentence can hold only a case-wide value, and the
+ * record's case-wide claims are all amounts (`caseWideAmountsOnly`; when
+ * not, the full finders run), with counts
+ * judged beside them; the other finders (places, charges, titles, years)
+ * cost most of a sentence's check on a long page about the case. Terms are
+ * still found, for a count inside one ("three years") is no count.
+ */
+function caseWideValues(text: string, offset: number): StatedValue[] {
+  const amounts = findAmounts(text);
+  const taken = [...amounts, ...findSentenceLengths(text)];
+  const overlaps = (v: { start: number; end: number }) => taken.some((t) => v.start < t.end && t.start < v.end);
+  return [...amounts, ...findCounts(text, [], offset).filter((c) => !overlaps(c))];
+}
+
 // ---------------------------------------------------------------- judging
 
 function normalizeTitle(title: string): string {
@@ -496,6 +512,8 @@ interface Record_ {
   groups: CaseGroup[];
   /** Offences each entity is charged with, from its charge claims. */
   offences: Map<string, Set<Offence>>;
+  /** Every case-wide claim is an amount: a sentence that names nobody needs only amounts and counts read. */
+  caseWideAmountsOnly: boolean;
 }
 
 function hasKind(record: Record_, m: ClaimMention, kind: ClaimKind): boolean {
@@ -555,7 +573,11 @@ function checkSentence(
   const people = mentions.filter((m) => m.category === 'person');
   const counts: StatedValue[] = [];
   const references = mentions.filter((m) => m.reference);
-  for (const local of statedValues(sentence, people, references, offset)) {
+  const stated =
+    mentions.length === 0 && record.caseWideAmountsOnly
+      ? caseWideValues(sentence, offset)
+      : statedValues(sentence, people, references, offset);
+  for (const local of stated) {
     const value: StatedValue = { ...local, start: local.start + offset, end: local.end + offset };
     if (value.kind === 'year' && DATES_A_RECORD.test(sentence.slice(local.end, local.end + 24))) continue;
     // The value is about the nearest name in the sentence. When that name has no claim of this
@@ -712,7 +734,16 @@ function caseGroups(subjects: ClaimSubject[], caseSubjects: ClaimSubject[]): Cas
   });
 }
 
-export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
+export interface ClaimCheckerOptions {
+  /**
+   * Reads every kind of value in every sentence, also in sentences that name
+   * nobody: the reference that the shortcut for those sentences (see
+   * `caseWideValues`) is tested against.
+   */
+  readEveryValue?: boolean;
+}
+
+export function createClaimChecker(subjects: ClaimSubject[], options: ClaimCheckerOptions = {}): ClaimChecker {
   const byId = new Map(subjects.filter((s) => s.claims.length > 0).map((s) => [s.id, s]));
   const caseSubjects = subjects.filter((s) => s.claims.some((c) => c.scope === 'case'));
   const names = new Map(subjects.filter((s) => s.name).map((s) => [s.id, s.name!]));
@@ -722,7 +753,15 @@ export function createClaimChecker(subjects: ClaimSubject[]): ClaimChecker {
     if (charged.length > 0)
       offences.set(s.id, new Set(charged.flatMap((c) => readCharges(c.value as string).offences)));
   }
-  const record: Record_ = { subjects: byId, caseSubjects, groups: caseGroups(subjects, caseSubjects), offences };
+  const record: Record_ = {
+    subjects: byId,
+    caseSubjects,
+    groups: caseGroups(subjects, caseSubjects),
+    offences,
+    caseWideAmountsOnly:
+      !options.readEveryValue &&
+      caseSubjects.every((s) => s.claims.every((c) => c.scope !== 'case' || c.kind === 'amount')),
+  };
   const quick = new RegExp(
     String.raw`\d|Attorney|Director|Secretary|\b(?:${Object.keys(WORD_NUMBERS).join('|')})[\s-]+(?:years?|months?)\b`,
     'i',
