@@ -55,6 +55,22 @@ const TEXT_NODE = 3;
 const NOT_BLANK = /[^\s\ufeff\u00a0]/;
 
 /**
+ * True when `data` holds anything but white space. Most text nodes are either
+ * prose, whose first character answers, or indentation between blocks (tabs,
+ * spaces, line breaks), which a loop over a few character codes answers
+ * without running the expression; anything else asks it.
+ */
+function hasNonBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i += 1) {
+    const code = data.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code > 32 && code < 127) return true;
+    return NOT_BLANK.test(data.slice(i));
+  }
+  return false;
+}
+
+/**
  * Walks `root` once in document order and yields its text runs. Skipped
  * subtrees are never entered and end the current run; open shadow roots met
  * on the way are reported to `onShadowRoot` for their own walk.
@@ -96,20 +112,20 @@ export function* walkTextRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) =>
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const skippedByAttribute = new Set((root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE));
   /**
-   * The block (nearest non-inline ancestor) of text inside `parent`. Most
-   * text sits directly in its block; for text in an inline element the last
-   * answer is kept, as siblings come in a row. (A Map keyed by node cost more
-   * than the walk: a DOM wrapper gets an identity hash on first use.)
+   * The block (nearest non-inline ancestor) of text inside `parent`. Text
+   * nodes come in a row under one parent, and siblings of inline elements
+   * under one block: the last answer is kept, and asked for again only for
+   * another parent. (A Map keyed by node cost more than the walk: a DOM
+   * wrapper gets an identity hash on first use.) Forgotten at every pause,
+   * when the page may move elements.
    */
-  let lastInline: Node | null = null;
-  let lastInlineBlock: Node | null = null;
+  let lastParent: Node | null = null;
+  let lastParentBlock: Node | null = null;
   const blockOf = (parent: Node): Node => {
-    if (!(parent instanceof Element) || flowOf(parent) !== FLOW_INLINE) return parent;
-    if (parent !== lastInline) {
-      lastInline = parent;
-      lastInlineBlock = flowRoot(parent);
-    }
-    return lastInlineBlock!;
+    if (parent === lastParent) return lastParentBlock!;
+    lastParent = parent;
+    lastParentBlock = parent instanceof Element && flowOf(parent) === FLOW_INLINE ? flowRoot(parent) : parent;
+    return lastParentBlock;
   };
 
   let nodes: Text[] = [];
@@ -156,6 +172,7 @@ export function* walkTextRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) =>
     if (++visited % PAUSE_EVERY === 0) {
       paused ||= nodes.length > 0;
       yield null;
+      lastParent = null;
     }
     // `instanceof` is answered by the script engine; `nodeType` would be one more DOM call per node.
     if (node instanceof Text) {
@@ -167,7 +184,7 @@ export function* walkTextRuns(root: Node, onShadowRoot?: (shadow: ShadowRoot) =>
       }
       runBlock = block;
       const data = (node as Text).data;
-      if (!hasContent) hasContent = NOT_BLANK.test(data);
+      if (!hasContent) hasContent = hasNonBlank(data);
       nodes.push(node as Text);
       starts.push(length);
       parts.push(data);
