@@ -117,6 +117,10 @@ async function during(what: string, page: Page, control: Page, wait: () => Promi
       .locator('input[data-setting="enabled"]')
       .isChecked({ timeout: 1_000 })
       .catch(() => 'unreadable');
+    const refused = await control
+      .locator('.pl-error')
+      .textContent({ timeout: 500 })
+      .catch(() => null);
     const state = await page
       .evaluate(() => ({
         marks: document.querySelectorAll('case-lens-mark').length,
@@ -131,7 +135,7 @@ async function during(what: string, page: Page, control: Page, wait: () => Promi
         (state.sameDocument ? '' : ', a new document since the text was recorded')
       : 'the page did not answer';
     throw new Error(
-      `${what}: ${(error as Error).message.split('\n')[0]} (${seen}, stored switch ${stored}, the popup's switch shown ${shown})`,
+      `${what}: ${(error as Error).message.split('\n')[0]} (${seen}, stored switch ${stored}, the popup's switch shown ${shown}${refused ? `, the popup said: ${refused}` : ''})`,
     );
   }
 }
