@@ -4,6 +4,8 @@ import { HoverCard } from '@/components/HoverCard';
 import type { Annotation } from '@/facts/annotator';
 import type { EntityView } from '@/facts/view';
 import type { EntityRequest } from '@/lib/messages';
+import type { TimerOwner } from './scanner';
+import { scriptTimers } from './script-timers';
 import { CardFrame } from './card-frame';
 import { CardRecords, requestOf } from './card-records';
 import { focusMark, mentionIndexOf, prefersReducedMotion } from './mark-focus';
@@ -48,14 +50,17 @@ export class CardHost {
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
   private readonly records: CardRecords;
+  /** Not ctx.setTimeout, which leaves a listener behind for every close of a long reading session. */
+  private readonly timers: TimerOwner;
   /** The highlight the pointer rests on, whose card is being made ready. */
   private intended: HTMLElement | null = null;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    ctx: ContentScriptContext,
     private readonly options: CardHostOptions,
   ) {
     this.records = new CardRecords((request) => options.fetchEntity(request));
+    this.timers = scriptTimers(ctx);
     this.frame = new CardFrame(ctx, {
       css: options.css,
       onPointerEnter: () => this.cancelClose(),
@@ -164,7 +169,7 @@ export class CardHost {
 
   scheduleClose(): void {
     this.cancelClose();
-    this.closeTimer = this.ctx.setTimeout(() => this.close(), LEAVE_GRACE_MS);
+    this.closeTimer = this.timers.setTimeout(() => this.close(), LEAVE_GRACE_MS);
   }
 
   cancelClose(): void {

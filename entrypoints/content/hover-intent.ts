@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
+import { scriptTimers } from './script-timers';
 
 /** How long the pointer must rest on a highlight before its card opens. */
 export const HOVER_INTENT_MS = 250;
@@ -17,6 +18,8 @@ export interface HoverIntentOptions {
  * never open or close a card.
  */
 export function listenForHover(ctx: ContentScriptContext, { card, ownMark }: HoverIntentOptions): void {
+  // Not ctx.setTimeout, which leaves a listener behind for every hover of a long reading session.
+  const timers = scriptTimers(ctx);
   let openTimer: number | null = null;
   const cancelOpen = () => {
     if (openTimer !== null) clearTimeout(openTimer);
@@ -39,7 +42,7 @@ export function listenForHover(ctx: ContentScriptContext, { card, ownMark }: Hov
     if (card.anchor === mark || card.sticky) return;
     cancelOpen();
     card.prepare(mark);
-    openTimer = ctx.setTimeout(() => card.openFromHover(mark), HOVER_INTENT_MS);
+    openTimer = timers.setTimeout(() => card.openFromHover(mark), HOVER_INTENT_MS);
   });
   ctx.addEventListener(document, 'pointerout', (event) => {
     const mark = markFrom(event);
