@@ -20,11 +20,23 @@ function blockAround(node: Node): Node | null {
   return el;
 }
 
+/** What each observer hears. */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  // What a split text node held: an append to it is told apart from a rewrite.
+  characterDataOldValue: true,
+  // A block that becomes an editor must lose its highlights before the editor reads them.
+  attributes: true,
+  attributeFilter: ['contenteditable', 'role'],
+};
+
 /**
  * Watches a document and its open shadow roots (one MutationObserver per
  * root) and keeps the queue of subtrees whose text must be read: each subtree
  * once, nested ones dropped, and past STORM_THRESHOLD one walk over everything
- * instead. Our own changes are taken out of the observers' records.
+ * instead. Our own changes are made with the observers disconnected.
  */
 export class MutationWatch {
   private readonly queue: Node[] = [];
@@ -45,6 +57,9 @@ export class MutationWatch {
     return this.queue.length > 0;
   }
 
+  /** Inside `quietly`: the observers are disconnected. */
+  private quietDepth = 0;
+
   isObserved(root: Document | ShadowRoot): boolean {
     return this.observers.has(root);
   }
@@ -52,16 +67,7 @@ export class MutationWatch {
   observe(root: Document | ShadowRoot, onRecords: (records: MutationRecord[]) => void): void {
     if (this.observers.has(root)) return;
     const observer = new MutationObserver(onRecords);
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      // What a split text node held: an append to it is told apart from a rewrite.
-      characterDataOldValue: true,
-      // A block that becomes an editor must lose its highlights before the editor reads them.
-      attributes: true,
-      attributeFilter: ['contenteditable', 'role'],
-    });
+    observer.observe(root, OBSERVED);
     this.observers.set(root, observer);
   }
 
@@ -127,13 +133,30 @@ export class MutationWatch {
     }
   }
 
-  /** Runs a change of ours to the DOM without the observers seeing it as page activity. */
+  /**
+   * Runs a change of ours to the DOM without the observers seeing it as page
+   * activity. The page's changes so far are read first; then the observers
+   * are disconnected for the change and connected again after it. Taking the
+   * records of our own change and dropping them cost more: each wrapper's
+   * splits made records, each with a copy of what the split node held, and
+   * taking them built an object for every one. (Page code that runs inside
+   * the change, a custom element's callbacks, went unheard before as well:
+   * its records were dropped with ours.)
+   */
   quietly<T>(change: () => T): T {
+    if (this.quietDepth > 0) return change();
     this.collect();
+    this.quietDepth += 1;
+    for (const observer of this.observers.values()) observer.disconnect();
     try {
       return change();
     } finally {
-      for (const observer of this.observers.values()) observer.takeRecords();
+      this.quietDepth -= 1;
+      for (const [root, observer] of this.observers) {
+        // An observer made during the change (a shadow root found by the walk) has heard it: that goes too.
+        observer.takeRecords();
+        observer.observe(root, OBSERVED);
+      }
     }
   }
 
