@@ -141,6 +141,26 @@ test('the master switch off restores the page text exactly, and on highlights ag
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
 });
 
+test('switched off and on again, a text node longer than one stretch has every name highlighted again', async ({
+  harness: h,
+  page,
+}) => {
+  // The names past the node's first 16,384 characters are placed in a second stretch, in the remainder
+  // after the first highlight; switching off merges that remainder away.
+  await page.goto(`${h.baseUrl}/tests/fixtures/hostile/long-node.html`);
+  const names = page.locator('#long [data-entity]');
+  const expected = ['park-jin-hyok', 'ghaleb-alaumary', 'jon-chang-hyok'];
+  await expect.poll(() => names.evaluateAll((els) => els.map((e) => e.getAttribute('data-entity')))).toEqual(expected);
+  await setInPopup(h, 'input[data-setting="enabled"]', false);
+  await page.bringToFront();
+  await expect(names).toHaveCount(0);
+  await setInPopup(h, 'input[data-setting="enabled"]', true);
+  await page.bringToFront();
+  await expect(names.first()).toBeVisible();
+  await waitForScan(page);
+  expect(await names.evaluateAll((els) => els.map((e) => e.getAttribute('data-entity')))).toEqual(expected);
+});
+
 test("highlight tints follow the page's own background, not the system's colour scheme", async ({ harness: h }) => {
   const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
   const tintOn = async (path: string, colorScheme: 'light' | 'dark', expected: string) => {
