@@ -53,9 +53,25 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLHeadingElement>(null);
 
+  /**
+   * This popup's changes still being stored. While one is, the storage events
+   * that come in are older than what the switches show (the event of the
+   * change before it can arrive after the click): applied, they flipped a
+   * switch back for a moment, and a click in that moment stored the opposite
+   * of what the reader meant. Once the last change is stored, what it stored
+   * is shown, and events apply again.
+   */
+  const pendingChanges = useRef(0);
   useEffect(() => {
-    void loadSettings().then(setSettings);
-    return watchSettings(setSettings);
+    let heard = false;
+    void loadSettings().then((loaded) => {
+      // A change heard while reading is newer than what was read.
+      if (!heard) setSettings(loaded);
+    });
+    return watchSettings((next) => {
+      heard = true;
+      if (pendingChanges.current === 0) setSettings(next);
+    });
   }, []);
 
   const refreshPage = async (id: number | null) => {
@@ -96,11 +112,19 @@ export function App() {
     settingsNow.current = shown;
     setSettings(shown);
     setSaveError('');
-    changeSettings(change).catch((error: unknown) => {
-      setSaveError(`Your change was not saved: ${error instanceof Error ? error.message : String(error)}`);
-      // The switches go back to what is stored.
-      void loadSettings().then(setSettings);
-    });
+    pendingChanges.current += 1;
+    changeSettings(change).then(
+      (stored) => {
+        pendingChanges.current -= 1;
+        if (pendingChanges.current === 0) setSettings(stored);
+      },
+      (error: unknown) => {
+        pendingChanges.current -= 1;
+        setSaveError(`Your change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+        // The switches go back to what is stored.
+        void loadSettings().then(setSettings);
+      },
+    );
   };
   const open = (id: string) => {
     setShowTimeline(false);

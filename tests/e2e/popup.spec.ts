@@ -178,3 +178,33 @@ test('the toolbar badge counts the distinct case entities on the tab, and clears
   await master.click();
   await expect.poll(() => badgeText(h, tabId)).toBe(String(distinct + 1));
 });
+
+test('quick clicks on the master switch each turn it over, and it ends where the last one left it, as stored', async ({
+  harness: h,
+}) => {
+  const popup = await openPopup(h);
+  const box = popup.locator('input[data-setting="enabled"]');
+  await expect(box).toBeChecked();
+  const stored = async () =>
+    ((await readStorage(h, ['settings'])).settings as { enabled?: boolean } | undefined)?.enabled;
+  // Clicks a few milliseconds apart land while the changes before them are still being stored, and
+  // those changes' storage events come in between them: a switch that followed the events flipped back
+  // under the pointer, and the next click then stored the opposite of what the reader meant.
+  for (let round = 0; round < 5; round += 1) {
+    const seen = await box.evaluate(async (input: HTMLInputElement) => {
+      const states: boolean[] = [];
+      for (let click = 0; click < 7; click += 1) {
+        input.click();
+        states.push(input.checked);
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+      return states;
+    });
+    // Each click turned the switch over from where the one before left it.
+    const first = round % 2 !== 0;
+    expect(seen, `round ${round}`).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => (i % 2 === 0 ? first : !first)));
+    await expect.poll(stored, { message: `round ${round}` }).toBe(round % 2 !== 0);
+    await expect(box).toBeChecked({ checked: round % 2 !== 0 });
+  }
+  await popup.close();
+});
