@@ -35,9 +35,23 @@ test.use({ harnessOptions: { extra: corpusPresent ? { corpus: CORPUS } : {}, rec
 
 const sample = corpusSample(2);
 
+/** The master switch as stored, read through the extension's own page `control`. */
+function storedSwitch(control: Page): Promise<boolean | 'unreadable'> {
+  return control
+    .evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<object> } } } }
+      ).chrome.storage.local
+        .get('settings')
+        .then((items) => (items as { settings?: { enabled?: boolean } }).settings?.enabled ?? true),
+    )
+    .catch(() => 'unreadable' as const);
+}
+
 /**
  * Clicks the master switch of `control` (the popup, opened once as a page and kept open) to `on`,
- * then gives the front back to `page` (hidden tabs are throttled).
+ * waits until the change is stored (the page hears it only then), then gives the front back to
+ * `page` (hidden tabs are throttled).
  */
 async function setEnabled(control: Page, on: boolean, page: Page): Promise<void> {
   await control.bringToFront();
@@ -46,6 +60,7 @@ async function setEnabled(control: Page, on: boolean, page: Page): Promise<void>
   await expect(async () => {
     if ((await box.isChecked()) !== on) await box.click();
     await expect(box).toBeChecked({ checked: on, timeout: 2_000 });
+    await expect.poll(() => storedSwitch(control), { timeout: 2_000 }).toBe(on);
   }).toPass({ timeout: 20_000 });
   await page.bringToFront();
 }
@@ -103,16 +118,7 @@ async function during(what: string, page: Page, control: Page, wait: () => Promi
   try {
     await wait();
   } catch (error) {
-    // The switch as stored, read through the extension's own page.
-    const stored = await control
-      .evaluate(() =>
-        (
-          globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<object> } } } }
-        ).chrome.storage.local
-          .get('settings')
-          .then((items) => JSON.stringify((items as { settings?: { enabled?: boolean } }).settings?.enabled ?? null)),
-      )
-      .catch(() => 'unreadable');
+    const stored = await storedSwitch(control);
     const shown = await control
       .locator('input[data-setting="enabled"]')
       .isChecked({ timeout: 1_000 })
