@@ -260,8 +260,7 @@ function statedValues(text: string, people: ClaimMention[], references: ClaimMen
   const amounts = findAmounts(text);
   const lengths = findSentenceLengths(text);
   const ages = findAges(text, people, offset);
-  const taken = [...amounts, ...lengths, ...ages];
-  const overlaps = (v: { start: number; end: number }) => taken.some((t) => v.start < t.end && t.start < v.end);
+  const overlaps = overlapsAny([...amounts, ...lengths, ...ages]);
   // A year inside an amount or a sentence length is not a year.
   const years = findYears(text).filter((y) => !overlaps(y));
   const places: StatedValue[] = findPlaces(text).map((p) => ({
@@ -289,19 +288,23 @@ function statedValues(text: string, people: ClaimMention[], references: ClaimMen
   ];
 }
 
+/** True for a span that overlaps any of `taken`. */
+function overlapsAny(taken: { start: number; end: number }[]): (v: { start: number; end: number }) => boolean {
+  return (v) => taken.some((t) => v.start < t.end && t.start < v.end);
+}
+
 /**
  * What `statedValues` finds in a sentence that names nobody: amounts and
  * counts only. Such a sentence can hold only a case-wide value, and the
- * record's case-wide claims are all amounts (`caseWideAmountsOnly`; when
- * not, the full finders run), with counts
- * judged beside them; the other finders (places, charges, titles, years)
- * cost most of a sentence's check on a long page about the case. Terms are
- * still found, for a count inside one ("three years") is no count.
+ * record's case-wide claims are all amounts (`caseWideAmountsOnly`; when not,
+ * the full finders run), with counts judged beside them; the other finders
+ * (places, charges, titles, years) cost most of a sentence's check on a long
+ * page about the case. Terms are still found, for a count inside one ("three
+ * years") is no count.
  */
 function caseWideValues(text: string, offset: number): StatedValue[] {
   const amounts = findAmounts(text);
-  const taken = [...amounts, ...findSentenceLengths(text)];
-  const overlaps = (v: { start: number; end: number }) => taken.some((t) => v.start < t.end && t.start < v.end);
+  const overlaps = overlapsAny([...amounts, ...findSentenceLengths(text)]);
   return [...amounts, ...findCounts(text, [], offset).filter((c) => !overlaps(c))];
 }
 
