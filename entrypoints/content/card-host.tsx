@@ -5,7 +5,6 @@ import type { Annotation } from '@/facts/annotator';
 import type { EntityView } from '@/facts/view';
 import type { EntityRequest } from '@/lib/messages';
 import type { TimerOwner } from './scanner';
-import { scriptTimers } from './script-timers';
 import { CardFrame } from './card-frame';
 import { CardRecords, requestOf } from './card-records';
 import { focusMark, mentionIndexOf, prefersReducedMotion } from './mark-focus';
@@ -31,6 +30,8 @@ export interface CardHostOptions {
   mentionsOf(entityId: string): HTMLElement[];
   /** The entity's record, from the background (facts stay out of the page bundle). */
   fetchEntity(request: EntityRequest): Promise<EntityView | null>;
+  /** The card's close timer: script-timers.ts (ctx.setTimeout leaves a listener behind for every close). */
+  timers: TimerOwner;
 }
 
 /**
@@ -50,8 +51,6 @@ export class CardHost {
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
   private readonly records: CardRecords;
-  /** Not ctx.setTimeout, which leaves a listener behind for every close of a long reading session. */
-  private readonly timers: TimerOwner;
   /** The highlight the pointer rests on, whose card is being made ready. */
   private intended: HTMLElement | null = null;
 
@@ -60,7 +59,6 @@ export class CardHost {
     private readonly options: CardHostOptions,
   ) {
     this.records = new CardRecords((request) => options.fetchEntity(request));
-    this.timers = scriptTimers(ctx);
     this.frame = new CardFrame(ctx, {
       css: options.css,
       onPointerEnter: () => this.cancelClose(),
@@ -169,7 +167,7 @@ export class CardHost {
 
   scheduleClose(): void {
     this.cancelClose();
-    this.closeTimer = this.timers.setTimeout(() => this.close(), LEAVE_GRACE_MS);
+    this.closeTimer = this.options.timers.setTimeout(() => this.close(), LEAVE_GRACE_MS);
   }
 
   cancelClose(): void {

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
-import { scriptTimers } from './script-timers';
+import type { TimerOwner } from './scanner';
 
 /** How long the pointer must rest on a highlight before its card opens. */
 export const HOVER_INTENT_MS = 250;
@@ -9,6 +9,8 @@ export interface HoverIntentOptions {
   card: CardHost;
   /** The wrapper of ours an event target is, or null: a page's own `case-lens-mark` is not one. */
   ownMark(target: EventTarget): HTMLElement | null;
+  /** The hover-intent timer: script-timers.ts (ctx.setTimeout leaves a listener behind for every hover). */
+  timers: TimerOwner;
 }
 
 /**
@@ -17,9 +19,7 @@ export interface HoverIntentOptions {
  * reader's own input counts: events a page dispatches (`isTrusted` false)
  * never open or close a card.
  */
-export function listenForHover(ctx: ContentScriptContext, { card, ownMark }: HoverIntentOptions): void {
-  // Not ctx.setTimeout, which leaves a listener behind for every hover of a long reading session.
-  const timers = scriptTimers(ctx);
+export function listenForHover(ctx: ContentScriptContext, { card, ownMark, timers }: HoverIntentOptions): void {
   let openTimer: number | null = null;
   const cancelOpen = () => {
     if (openTimer !== null) clearTimeout(openTimer);

@@ -59,6 +59,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     annotationOf: (mark) => highlighter.annotationOf(mark),
     mentionsOf,
     fetchEntity: (request) => backgroundMessages.sendMessage('getEntity', request),
+    timers,
   });
   const navigation = new HighlightNavigator({ timers, mentions: () => highlighter.names(), mentionsOf, card });
   const watchEditor = watchDesignMode(
@@ -108,6 +109,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
 
   listenForHover(ctx, {
     card,
+    timers,
     ownMark: (target) => (target instanceof HTMLElement && highlighter.annotationOf(target) ? target : null),
   });
   if (isTop) {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { scriptTimers } from '../../entrypoints/content/script-timers';
 import { CardHost } from '../../entrypoints/content/card-host';
 import { HighlightNavigator } from '../../entrypoints/content/highlight-navigator';
 import { Highlighter } from '../../entrypoints/content/highlighter';
@@ -58,7 +59,13 @@ beforeEach(() => {
   highlighter = highlight(
     '<p>Park Jin Hyok worked for Chosun Expo. Park Jin Hyok was charged.</p><p>WannaCry spread in 2018.</p>',
   );
-  card = new CardHost(ctx, { css: '', annotationOf: (m) => highlighter.annotationOf(m), mentionsOf, fetchEntity });
+  card = new CardHost(ctx, {
+    css: '',
+    annotationOf: (m) => highlighter.annotationOf(m),
+    mentionsOf,
+    fetchEntity,
+    timers: scriptTimers(ctx),
+  });
   fetchEntity.mockClear();
 });
 
