@@ -1,6 +1,12 @@
 import { CATEGORIES } from '@/facts/constants';
-import { siteOf, type Settings, type SettingsChange } from '@/lib/settings';
+import { type RendererKind, siteOf, type Settings, type SettingsChange } from '@/lib/settings';
 import { CATEGORY_STYLE } from './categories';
+
+/** The two ways of showing a highlight (README, "Paint or wrap"). */
+const RENDERER_CHOICES: { kind: RendererKind; label: string }[] = [
+  { kind: 'wrap', label: 'Marked: an element around each name' },
+  { kind: 'paint', label: "Painted: the page's text is not changed" },
+];
 
 interface Props {
   settings: Settings;
@@ -50,6 +56,22 @@ export function SettingsPanel({ settings, host, onChange }: Props) {
               style={{ background: CATEGORY_STYLE[c].tint, borderColor: CATEGORY_STYLE[c].tone }}
             />
             <span>{CATEGORY_STYLE[c].label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="pl-renderer">
+        <legend>Show highlights</legend>
+        {RENDERER_CHOICES.map(({ kind, label }) => (
+          <label key={kind} class="pl-toggle">
+            <input
+              type="radio"
+              name="pl-renderer"
+              value={kind}
+              checked={settings.renderer === kind}
+              data-setting="renderer"
+              onChange={() => onChange({ key: 'renderer', renderer: kind })}
+            />
+            <span>{label}</span>
           </label>
         ))}
       </fieldset>

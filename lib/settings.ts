@@ -9,7 +9,13 @@ export interface Settings {
   categories: Record<Category, boolean>;
   /** Sites (see `siteOf`) where Case Lens stays off. */
   disabledSites: string[];
+  /** How highlights are shown: wrapped in elements, or painted over the page's text (README, "Paint or wrap"). */
+  renderer: RendererKind;
 }
+
+/** `wrap`: each highlight is an element around the text; `paint`: a range painted by the browser, the DOM untouched. */
+export type RendererKind = 'wrap' | 'paint';
+export const RENDERER_KINDS: readonly RendererKind[] = ['wrap', 'paint'];
 
 /**
  * The stored shape's version. v1 kept each disabled site as the exact host
@@ -26,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enabled: true,
   categories: Object.freeze(Object.fromEntries(CATEGORIES.map((c) => [c, true]))) as Record<Category, boolean>,
   disabledSites: Object.freeze([]) as unknown as string[],
+  renderer: 'wrap',
 });
 
 /** The site a per-site switch speaks for: the host name in lower case, without a leading `www.` or trailing dot. */
@@ -103,6 +110,7 @@ const settingsSchema = v.fallback(
     enabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.enabled),
     categories: v.fallback(v.object(categorySwitches), () => ({ ...DEFAULT_SETTINGS.categories })),
     disabledSites: v.fallback(siteList, () => []),
+    renderer: v.fallback(v.picklist(RENDERER_KINDS), DEFAULT_SETTINGS.renderer),
   }),
   () => ({ ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories }, disabledSites: [] }),
 );
@@ -197,7 +205,8 @@ export function storeSettings(next: Settings): Promise<void> {
 export type SettingsChange =
   | { key: 'enabled'; on: boolean }
   | { key: 'category'; category: Category; on: boolean }
-  | { key: 'site'; site: string; on: boolean };
+  | { key: 'site'; site: string; on: boolean }
+  | { key: 'renderer'; renderer: RendererKind };
 
 /** `current` with only what `change` names changed. */
 export function applySettingsChange(current: Settings, change: SettingsChange): Settings {
@@ -206,6 +215,8 @@ export function applySettingsChange(current: Settings, change: SettingsChange): 
       return { ...current, enabled: change.on };
     case 'category':
       return { ...current, categories: { ...current.categories, [change.category]: change.on } };
+    case 'renderer':
+      return sanitizeSettings({ ...current, renderer: change.renderer });
     case 'site': {
       const site = siteOf(change.site);
       const others = current.disabledSites.filter((s) => s !== site);

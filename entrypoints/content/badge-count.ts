@@ -1,4 +1,4 @@
-import type { Highlighter } from './highlighter';
+import type { Renderer } from './renderer';
 
 /**
  * Keeps the toolbar badge at the number of distinct case entities the page
@@ -10,7 +10,7 @@ export class BadgeCount {
   private last = -1;
 
   constructor(
-    private readonly highlighter: Highlighter,
+    private readonly highlighter: Renderer,
     private readonly send: (count: number) => Promise<unknown>,
   ) {}
 

@@ -1,10 +1,11 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, type ReferenceElement, shift, size } from '@floating-ui/dom';
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { prepareDateFormat } from '@/components/categories';
 import { prepareMoneyFormat } from '@/facts/claims/wording';
 import { OWN_PREFIX } from './dom-rules';
+import type { Mention } from './mention';
 
 /** Distance kept between the card and the viewport's edges. */
 const VIEWPORT_PADDING = 8;
@@ -34,7 +35,7 @@ export class CardFrame {
   private warmedUp = false;
   private attempts = 0;
   private stopPlacing: (() => void) | null = null;
-  private placedFor: HTMLElement | null = null;
+  private placedFor: Mention | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -82,12 +83,14 @@ export class CardFrame {
   }
 
   /** Keeps the card beside `anchor` while either moves; `onPlaced` runs after each placement. */
-  place(anchor: HTMLElement, onPlaced: (card: HTMLElement) => void): void {
+  place(mention: Mention, onPlaced: (card: HTMLElement) => void): void {
+    // A wrapper is an element; a painted range is what Floating UI calls a virtual element.
+    const anchor = mention as ReferenceElement;
     const card = this.card;
     if (!card) return;
-    if (this.placedFor === anchor && this.stopPlacing) return;
+    if (this.placedFor === mention && this.stopPlacing) return;
     this.stopPlacing?.();
-    this.placedFor = anchor;
+    this.placedFor = mention;
     this.stopPlacing = autoUpdate(anchor, card, () => {
       // flip() must judge each side by the card's full height, not by the height size() gave it last time.
       card.style.maxHeight = '';
@@ -128,7 +131,8 @@ export class CardFrame {
    * on first use). Cold, these pushed the first card past the first frame
    * after the intent. Nothing is shown or moved.
    */
-  warmUp(anchor: HTMLElement): void {
+  warmUp(mention: Mention): void {
+    const anchor = mention as ReferenceElement;
     const card = this.container?.firstElementChild as HTMLElement | null | undefined;
     if (this.warmedUp || !card?.isConnected) return;
     this.warmedUp = true;

@@ -8,13 +8,14 @@ import type { TimerOwner } from './scanner';
 import { CardFrame } from './card-frame';
 import { CardRecords, requestOf } from './card-records';
 import { focusMark, mentionIndexOf, prefersReducedMotion } from './mark-focus';
+import type { Mention } from './mention';
 import { type PaintProbe, startPaintProbe } from './paint-probe';
 
 /** How long the card survives the pointer leaving it (to cross the gap). */
 const LEAVE_GRACE_MS = 300;
 
 interface CardState extends EntityRequest {
-  anchor: HTMLElement;
+  anchor: Mention;
   annotation: Annotation;
   view: EntityView | null;
   /** Entities reached through relations, for Back. */
@@ -25,9 +26,9 @@ export interface CardHostOptions {
   /** The card's style sheet, applied inside its shadow root. */
   css: string;
   /** What a wrapper of ours means; undefined for anything else. */
-  annotationOf(mark: HTMLElement): Annotation | undefined;
+  annotationOf(mark: Mention): Annotation | undefined;
   /** The wrappers of one entity's mentions, in document order (first pieces only). */
-  mentionsOf(entityId: string): HTMLElement[];
+  mentionsOf(entityId: string): Mention[];
   /** The entity's record, from the background (facts stay out of the page bundle). */
   fetchEntity(request: EntityRequest): Promise<EntityView | null>;
   /** The card's close timer: script-timers.ts (ctx.setTimeout leaves a listener behind for every close). */
@@ -47,12 +48,12 @@ export class CardHost {
   /** Started when the hover intent fired; ended by the card's first painted frame. */
   private paintProbe: PaintProbe | null = null;
   /** The highlight a keyboard user came from: focus returns there when the card closes. */
-  private returnFocus: HTMLElement | null = null;
+  private returnFocus: Mention | null = null;
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
   private readonly records: CardRecords;
   /** The highlight the pointer rests on, whose card is being made ready. */
-  private intended: HTMLElement | null = null;
+  private intended: Mention | null = null;
 
   constructor(
     ctx: ContentScriptContext,
@@ -74,7 +75,7 @@ export class CardHost {
   }
 
   /** The highlight the open card belongs to. */
-  get anchor(): HTMLElement | null {
+  get anchor(): Mention | null {
     return this.state?.anchor ?? null;
   }
 
@@ -98,7 +99,7 @@ export class CardHost {
    * UI is made, the highlight's record fetched, and the card rendered, still
    * hidden (it shows once placed), so that opening it changes almost nothing.
    */
-  prepare(anchor: HTMLElement): void {
+  prepare(anchor: Mention): void {
     const annotation = this.options.annotationOf(anchor);
     if (!annotation) return;
     this.intended = anchor;
@@ -112,14 +113,14 @@ export class CardHost {
   }
 
   /** The pointer left the highlight before its card opened: the card rendered for it goes. */
-  abandon(anchor: HTMLElement): void {
+  abandon(anchor: Mention): void {
     if (this.intended !== anchor) return;
     this.intended = null;
     if (this.state === null) this.frame.clear();
   }
 
   /** Opens the card from a hover: its way to the screen is measured. */
-  openFromHover(mark: HTMLElement): void {
+  openFromHover(mark: Mention): void {
     this.paintProbe = startPaintProbe();
     void this.open(mark);
   }
@@ -129,7 +130,7 @@ export class CardHost {
    * popup). With `focus`, the highlight becomes the focus point and the card
    * takes focus, so a screen reader announces it; Escape gives focus back.
    */
-  async open(mark: HTMLElement, options: { focus?: boolean } = {}): Promise<void> {
+  async open(mark: Mention, options: { focus?: boolean } = {}): Promise<void> {
     const annotation = this.options.annotationOf(mark);
     if (!annotation) return;
     this.cancelClose();

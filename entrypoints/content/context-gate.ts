@@ -1,7 +1,8 @@
 import type { Annotation, Annotator, ContextDecision, RunAnnotations } from '@/facts/annotator';
 import type { Category } from '@/facts/constants';
 import { CaseContext } from './case-context';
-import type { Highlighter } from './highlighter';
+import { mentionNode } from './mention';
+import type { Renderer } from './renderer';
 import type { PlacedRange } from './placed-range';
 import { nearestBlock, type TextRun } from './text-runs';
 
@@ -10,7 +11,7 @@ const MAX_WAITING_VALUE_RUNS = 300;
 
 export interface ContextGateOptions {
   annotator: Annotator;
-  highlighter: Highlighter;
+  highlighter: Renderer;
   isCategoryShown(category: Category): boolean;
   /** Where an annotation of a run is in the DOM now. */
   place(run: TextRun, annotation: Annotation): PlacedRange;
@@ -123,7 +124,7 @@ export class ContextGate {
       for (const mark of highlighter.all()) {
         const annotation = highlighter.annotationOf(mark);
         if (!annotation || (annotation.kind !== 'value' && annotation.needsContext)) continue;
-        const block = nearestBlock(mark);
+        const block = nearestBlock(mentionNode(mark));
         if (block) context.note(annotation.entityId, block);
       }
     }
@@ -137,7 +138,7 @@ export class ContextGate {
       changed =
         highlighter.unwrap((annotation, mark) => {
           const ambiguous = annotation.kind !== 'value' && annotation.needsContext;
-          if (ambiguous) blocks.add(nearestBlock(mark));
+          if (ambiguous) blocks.add(nearestBlock(mentionNode(mark)));
           return ambiguous;
         }) > 0;
       // Read again, their names wait for context like every other ambiguous name.

@@ -27,7 +27,7 @@ const COMPACT_FLOOR = 256;
  * sort by compareDocumentPosition each time cost more than the scan itself on
  * pages with hundreds of mentions.
  */
-export class DocumentOrderedList<T extends Node> {
+export class DocumentOrderedList<T> {
   private ordered: T[] = [];
   /** Added since `ordered` was last brought up to date. */
   private unordered: T[] = [];
@@ -42,7 +42,11 @@ export class DocumentOrderedList<T extends Node> {
    * content all day, every removed subtree (one highlight holds its whole
    * paragraph), until a card or the popup asked for the order.
    */
-  constructor(private readonly keep: (node: T) => boolean) {}
+  constructor(
+    private readonly keep: (node: T) => boolean,
+    /** Document order of two items (nodes by default; painted ranges compare their starts). */
+    private readonly compare: (a: T, b: T) => number = compareNodes as (a: T, b: T) => number,
+  ) {}
 
   add(node: T): void {
     this.unordered.push(node);
@@ -76,17 +80,17 @@ export class DocumentOrderedList<T extends Node> {
   private update(keep: (node: T) => boolean): void {
     if (this.stale) {
       // A node may have come back after it left (a wrapper the page put back): listed once.
-      this.ordered = [...new Set([...this.ordered, ...this.unordered])].filter(keep).sort(compareNodes);
+      this.ordered = [...new Set([...this.ordered, ...this.unordered])].filter(keep).sort(this.compare);
       this.unordered = [];
       this.stale = false;
       return;
     }
     if (this.unordered.length === 0) return;
-    const fresh = this.unordered.sort(compareNodes);
+    const fresh = this.unordered.sort(this.compare);
     this.unordered = [];
     // The scan goes in document order, so new nodes usually follow all earlier ones.
     const lastKnown = this.ordered[this.ordered.length - 1];
-    if (!lastKnown || compareNodes(lastKnown, fresh[0]!) < 0) {
+    if (!lastKnown || this.compare(lastKnown, fresh[0]!) < 0) {
       this.ordered.push(...fresh);
       return;
     }
@@ -95,7 +99,7 @@ export class DocumentOrderedList<T extends Node> {
       let hi = this.ordered.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (compareNodes(this.ordered[mid]!, node) < 0) lo = mid + 1;
+        if (this.compare(this.ordered[mid]!, node) < 0) lo = mid + 1;
         else hi = mid;
       }
       this.ordered.splice(lo, 0, node);

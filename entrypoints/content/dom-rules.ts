@@ -3,6 +3,8 @@
 /** Our own highlight wrapper; custom, so page CSS for `mark` or `span` cannot touch it. */
 export const MARK_TAG = 'case-lens-mark';
 export const OWN_PREFIX = 'case-lens-';
+/** The class that flashes a wrapper the popup asked to be shown (page-style.ts). */
+export const FLASH_CLASS = 'case-lens-flash';
 
 const SKIPPED_TAGS = new Set([
   'INPUT',

@@ -2,8 +2,7 @@ import type { StepDirection } from '@/lib/messages';
 import type { CardHost } from './card-host';
 import type { TimerOwner } from './scanner';
 import { mentionIndexOf, prefersReducedMotion } from './mark-focus';
-
-const FLASH_CLASS = 'case-lens-flash';
+import type { Mention } from './mention';
 /** Matches the flash animation in page-style.ts (two 1.2 s pulses) plus a little slack. */
 const FLASH_MS = 2600;
 
@@ -11,13 +10,15 @@ export interface HighlightNavigatorOptions {
   /** Owns the flash timers (the content script's context). */
   timers: TimerOwner;
   /** Every mention of a name on the page (first wrappers), in document order. */
-  mentions(): HTMLElement[];
+  mentions(): Mention[];
   /** One entity's mentions, in document order. */
-  mentionsOf(entityId: string): HTMLElement[];
+  mentionsOf(entityId: string): Mention[];
+  /** Draws the eye to a highlight, or stops (the renderer's own way: a class, or a painted highlight). */
+  flash(mention: Mention, on: boolean): void;
   card: CardHost;
 }
 
-function inViewport(el: Element): boolean {
+function inViewport(el: Mention): boolean {
   const r = el.getBoundingClientRect();
   return r.bottom > 0 && r.top < innerHeight && r.width + r.height > 0;
 }
@@ -29,8 +30,8 @@ function inViewport(el: Element): boolean {
  */
 export class HighlightNavigator {
   /** The highlight the last keyboard step went to. */
-  private cursor: HTMLElement | null = null;
-  private readonly flashes = new Map<HTMLElement, number>();
+  private cursor: Mention | null = null;
+  private readonly flashes = new Map<Mention, number>();
 
   constructor(private readonly options: HighlightNavigatorOptions) {}
 
@@ -53,7 +54,7 @@ export class HighlightNavigator {
   }
 
   /** Scrolls to one wrapper (a mention or a flagged value) and flashes it. */
-  show(mark: HTMLElement): boolean {
+  show(mark: Mention): boolean {
     if (!mark.isConnected) return false;
     mark.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     this.flash(mark);
@@ -63,13 +64,13 @@ export class HighlightNavigator {
   destroy(): void {
     for (const [mark, timer] of this.flashes) {
       clearTimeout(timer);
-      mark.classList.remove(FLASH_CLASS);
+      this.options.flash(mark, false);
     }
     this.flashes.clear();
     this.cursor = null;
   }
 
-  private targetIndex(marks: HTMLElement[], direction: StepDirection): number {
+  private targetIndex(marks: Mention[], direction: StepDirection): number {
     const n = marks.length;
     const delta = direction === 'next' ? 1 : -1;
     // From the card's highlight, or the last one stepped to while it is still on screen …
@@ -85,17 +86,14 @@ export class HighlightNavigator {
     return n - 1;
   }
 
-  private flash(mark: HTMLElement): void {
+  private flash(mark: Mention): void {
     const running = this.flashes.get(mark);
     if (running !== undefined) clearTimeout(running);
-    // Restart the animation when the same mention is revealed again.
-    mark.classList.remove(FLASH_CLASS);
-    void mark.offsetWidth;
-    mark.classList.add(FLASH_CLASS);
+    this.options.flash(mark, true);
     this.flashes.set(
       mark,
       this.options.timers.setTimeout(() => {
-        mark.classList.remove(FLASH_CLASS);
+        this.options.flash(mark, false);
         this.flashes.delete(mark);
       }, FLASH_MS),
     );

@@ -1,7 +1,9 @@
 import { type Annotation, isContradiction } from '@/facts/annotator';
 import { outputAttributes } from './mark-output';
-import { MARK_TAG } from './dom-rules';
+import { FLASH_CLASS, MARK_TAG } from './dom-rules';
 import { DocumentOrderedList } from './document-order';
+import type { Mention } from './mention';
+import type { Renderer } from './renderer';
 import { coveredTextNodes, type PlacedRange } from './placed-range';
 import { WrapperList } from './wrapper-list';
 
@@ -23,7 +25,8 @@ import { WrapperList } from './wrapper-list';
  * `normalize()`, which would also merge the page's own adjacent text nodes),
  * so the page gets back the same text node objects with the same data.
  */
-export class Highlighter {
+export class Highlighter implements Renderer {
+  readonly kind = 'wrap' as const;
   /** Every wrapper we made: which elements are ours, and the list of those to unwrap. */
   private readonly marks = new WrapperList();
   /** What each wrapper means (every piece of a range shares its annotation). */
@@ -60,8 +63,8 @@ export class Highlighter {
   }
 
   /** What a wrapper of ours means; undefined for any other element, whatever its name and attributes. */
-  annotationOf(element: Element): Annotation | undefined {
-    return this.marks.isOurs(element) ? this.annotations.get(element as HTMLElement) : undefined;
+  annotationOf(target: unknown): Annotation | undefined {
+    return target instanceof HTMLElement && this.marks.isOurs(target) ? this.annotations.get(target) : undefined;
   }
 
   /** The first wrapper of the range a wrapper of ours belongs to. */
@@ -163,6 +166,27 @@ export class Highlighter {
   orderMayHaveChanged(): void {
     this.firsts.invalidate();
   }
+
+  /** Adds or removes the flash class (page-style.ts) that draws the eye to a wrapper. */
+  flash(mention: Mention, on: boolean): void {
+    if (!(mention instanceof HTMLElement)) return;
+    if (!on) {
+      mention.classList.remove(FLASH_CLASS);
+      return;
+    }
+    // Restart the animation when the same mention is shown again.
+    mention.classList.remove(FLASH_CLASS);
+    void mention.offsetWidth;
+    mention.classList.add(FLASH_CLASS);
+  }
+
+  /** Wrappers are elements: the pointer's own events find them. */
+  mentionAt(): Mention | null {
+    return null;
+  }
+
+  /** Wrapping reads a changed text node in the mutation watch (restoreFrom, discardAfterRewrite). */
+  textChanged(): void {}
 
   /** Removes the wrappers `select` picks (all by default), merging text back. */
   unwrap(select: (annotation: Annotation, mark: HTMLElement) => boolean = () => true): number {

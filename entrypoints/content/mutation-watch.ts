@@ -1,5 +1,6 @@
 import { isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
-import type { Highlighter } from './highlighter';
+import type { Renderer } from './renderer';
+import { mentionNode } from './mention';
 import { isInsideSkipped } from './text-runs';
 
 /** Past this many queued subtrees a mutation storm is answered by one full rescan. */
@@ -50,7 +51,7 @@ export class MutationWatch {
 
   constructor(
     private readonly doc: Document,
-    private readonly highlighter: Highlighter,
+    private readonly highlighter: Renderer,
   ) {}
 
   get hasWork(): boolean {
@@ -62,6 +63,11 @@ export class MutationWatch {
 
   isObserved(root: Document | ShadowRoot): boolean {
     return this.observers.has(root);
+  }
+
+  /** The open shadow roots observed (and scanned) so far. */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.observers.keys()].filter((root): root is ShadowRoot => root instanceof ShadowRoot);
   }
 
   observe(root: Document | ShadowRoot, onRecords: (records: MutationRecord[]) => void): void {
@@ -169,14 +175,16 @@ export class MutationWatch {
         const target = record.target as Element;
         if (isOurs(target)) continue;
         pageChanged = true;
-        if (isSkippedElement(target)) this.quietly(() => highlighter.unwrap((_, mark) => target.contains(mark)));
-        else this.enqueue(target);
+        if (isSkippedElement(target)) {
+          this.quietly(() => highlighter.unwrap((_, mark) => target.contains(mentionNode(mark))));
+        } else this.enqueue(target);
         continue;
       }
       if (record.type === 'characterData') {
         const target = record.target as Text;
         if (isOurs(target)) continue;
         pageChanged = true;
+        highlighter.textChanged(target);
         if (highlighter.isFollowedByMark(target)) this.quietly(() => this.readSplitNodeChange(target, record.oldValue));
         this.enqueue(blockAround(target));
         continue;
@@ -186,6 +194,7 @@ export class MutationWatch {
       for (const removed of record.removedNodes) {
         this.removedAny = true;
         if (!isOurs(removed)) pageChanged = true;
+        if (removed.nodeType === Node.TEXT_NODE) highlighter.textChanged(removed as Text);
         // The page removed a text node we had split: the pieces we made after it must go too.
         if (removed.nodeType === Node.TEXT_NODE && record.nextSibling && isOurs(record.nextSibling)) {
           this.quietly(() => highlighter.discardFrom(record.nextSibling!));
@@ -198,7 +207,7 @@ export class MutationWatch {
         isInsideSkipped(record.target, this.doc.documentElement)
       ) {
         const added = [...record.addedNodes];
-        this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mark))));
+        this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mentionNode(mark)))));
       }
       for (const added of record.addedNodes) {
         // Edits the page made to our split nodes while they were out of the document reached no observer.

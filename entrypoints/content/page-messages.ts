@@ -1,12 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageMessages, type PageSummary } from '@/lib/messages';
 import type { HighlightNavigator } from './highlight-navigator';
-import type { Highlighter } from './highlighter';
+import type { Renderer } from './renderer';
 
 export interface PageMessageHandlers {
   summary(): PageSummary;
   isRunning(): boolean;
-  highlighter: Highlighter;
+  highlighter: Renderer;
   navigation: HighlightNavigator;
 }
 

@@ -1,6 +1,6 @@
 import { type ClaimSubject, describeAbout, describeRecord } from '@/facts/claims';
 import type { PageCheck, PageMention, PageSummary } from '@/lib/messages';
-import type { Highlighter } from './highlighter';
+import type { Renderer } from './renderer';
 
 export interface CaseNames {
   /** An entity's name as the card and popup show it. */
@@ -13,7 +13,7 @@ export interface CaseNames {
  * and what it gets wrong (with what the record says), read from the
  * highlighter's own annotations.
  */
-export function summarizePage(highlighter: Highlighter, names: CaseNames, host: string, active: boolean): PageSummary {
+export function summarizePage(highlighter: Renderer, names: CaseNames, host: string, active: boolean): PageSummary {
   const counts = new Map<string, PageMention>();
   for (const mark of highlighter.names()) {
     const annotation = highlighter.annotationOf(mark)!;

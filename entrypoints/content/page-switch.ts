@@ -43,6 +43,12 @@ export class PageSwitch {
       this.turnOn();
       return;
     }
+    if (previous.renderer !== next.renderer) {
+      // Another renderer: everything shown the old way goes, and the page is read again the new way.
+      this.turnOff();
+      this.turnOn();
+      return;
+    }
     const hidden = CATEGORIES.filter((c) => previous.categories[c] && !next.categories[c]);
     if (hidden.length > 0) this.parts.hide(hidden);
     if (CATEGORIES.some((c) => !previous.categories[c] && next.categories[c])) this.parts.show();

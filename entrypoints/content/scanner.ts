@@ -2,7 +2,7 @@ import type { Annotation, Annotator, RunAnnotations } from '@/facts/annotator';
 import type { Category } from '@/facts/constants';
 import { ContextGate } from './context-gate';
 import { isDocumentEditable, isSkippedElement } from './dom-rules';
-import type { Highlighter } from './highlighter';
+import type { Renderer } from './renderer';
 import type { PlacedRange } from './placed-range';
 import { MutationWatch } from './mutation-watch';
 import { isInsideSkipped, locate, type TextRun, walkTextRuns } from './text-runs';
@@ -28,7 +28,7 @@ export interface TimerOwner {
 export interface ScannerOptions {
   timers: TimerOwner;
   annotator: Annotator;
-  highlighter: Highlighter;
+  highlighter: Renderer;
   isCategoryShown(category: Category): boolean;
   /** Called when the highlights changed: once the scan has caught up, and every REPORT_EVERY_MS while it goes on. */
   onChange?(): void;
@@ -116,6 +116,11 @@ export class Scanner {
     this.inProgress = null;
     this.watch.queueFullScan();
     this.schedule(0);
+  }
+
+  /** The open shadow roots scanned so far: where painted highlights may be hit-tested too. */
+  shadowRoots(): ShadowRoot[] {
+    return this.watch.shadowRoots();
   }
 
   /** Runs a change of ours to the DOM without our observers seeing it as page activity. */

@@ -12,6 +12,8 @@ import { CardHost } from './card-host';
 import { watchDesignMode } from './design-mode-watch';
 import { HighlightNavigator } from './highlight-navigator';
 import { Highlighter } from './highlighter';
+import { canPaint, Painter } from './painter';
+import { RendererSwitch } from './renderer';
 import { listenForHover } from './hover-intent';
 import { answerPageMessages } from './page-messages';
 import { PageStyle } from './page-style';
@@ -43,8 +45,23 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   };
 
   const timers = scriptTimers(ctx);
-  const highlighter = new Highlighter();
   const pageStyle = new PageStyle();
+  const wrapping = new Highlighter();
+  let painting: Painter | null = null;
+  // The reader's choice of renderer (settings.renderer), taken each time the page is switched on.
+  const highlighter = new RendererSwitch(wrapping);
+  const chosenRenderer = () => {
+    if (pageSwitch.settings.renderer !== 'paint' || !canPaint()) return wrapping;
+    painting ??= new Painter({
+      onName: (name, a) =>
+        pageStyle.addPainted(name, {
+          category: a.category,
+          value: a.kind === 'value',
+          claim: a.kind === 'wrong-form' ? 'contradicted' : a.kind === 'value' ? a.verdict : null,
+        }),
+    });
+    return painting;
+  };
   const badge = new BadgeCount(highlighter, (count) =>
     isTop ? backgroundMessages.sendMessage('reportPageCount', count) : Promise.resolve(),
   );
@@ -61,7 +78,13 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     fetchEntity: (request) => backgroundMessages.sendMessage('getEntity', request),
     timers,
   });
-  const navigation = new HighlightNavigator({ timers, mentions: () => highlighter.names(), mentionsOf, card });
+  const navigation = new HighlightNavigator({
+    timers,
+    mentions: () => highlighter.names(),
+    mentionsOf,
+    card,
+    flash: (mention, on) => highlighter.flash(mention, on),
+  });
   const watchEditor = watchDesignMode(
     timers,
     document,
@@ -87,6 +110,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   });
   const pageSwitch: PageSwitch = new PageSwitch(host, initial, {
     start: () => {
+      highlighter.use(chosenRenderer());
       pageStyle.apply(document);
       scanner.start();
       readTone();
@@ -111,6 +135,8 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     card,
     timers,
     ownMark: (target) => (target instanceof HTMLElement && highlighter.annotationOf(target) ? target : null),
+    painting: () => highlighter.kind === 'paint' && highlighter.size > 0,
+    mentionAt: (x, y) => highlighter.mentionAt(x, y, scanner.shadowRoots()),
   });
   if (isTop) {
     answerPageMessages(ctx, {

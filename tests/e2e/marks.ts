@@ -153,3 +153,41 @@ export function textNodesSnapshotOf(target: Target): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Every painted highlight of a document in document order (paint mode), read
+ * as the README says an outside check reads them: each highlight registered in
+ * `CSS.highlights` under a name `case-lens__<entity>__<category>__<state>`,
+ * its ranges being the highlighted text. `state` is `name`, `wrong-form`, or
+ * `value-<verdict>`; the record has the same fields as readMarks gives in wrap mode.
+ */
+export function readPainted(target: Target): Promise<MarkRecord[]> {
+  return (target as Evaluator).evaluate(() => {
+    const found: (MarkRecord & { range: AbstractRange })[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      const parts = name.split('__');
+      if (parts[0] !== 'case-lens' || parts.length !== 4) continue;
+      const [, entity, category, state] = parts as [string, string, string, string];
+      const value = state.startsWith('value-');
+      const claim = value ? state.slice('value-'.length) : state === 'wrong-form' ? 'contradicted' : '';
+      for (const range of highlight) {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        found.push({ entity, category, claim, value, text: live.toString(), range });
+      }
+    }
+    const startOf = (r: AbstractRange) => {
+      const point = document.createRange();
+      point.setStart(r.startContainer, r.startOffset);
+      return point;
+    };
+    found.sort((a, b) => startOf(a.range).compareBoundaryPoints(Range.START_TO_START, startOf(b.range)));
+    return found.map(({ range: _range, ...m }) => m);
+  });
+}
+
+/** How many highlights of ours the page's highlight registry holds (paint mode), by name prefix. */
+export function paintedNames(target: Target): Promise<string[]> {
+  return (target as Evaluator).evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('case-lens')));
+}

@@ -140,6 +140,7 @@ describe('the highlight navigator', () => {
       mentions: () => highlighter.names(),
       mentionsOf,
       card: stub,
+      flash: (mention, on) => highlighter.flash(mention, on),
     });
     // jsdom lays nothing out (every highlight reads as being at the top of the screen) and has no media queries.
     vi.stubGlobal('matchMedia', () => ({ matches: true }));

@@ -25,7 +25,8 @@ const stored = async () => fakeBrowser.storage.local.get(['settings', 'settings$
 
 /** Valid settings, told without the schema: the three keys in order, every category, sites as `siteOf` gives them. */
 function expectValid(s: Settings): void {
-  expect(Object.keys(s)).toEqual(['enabled', 'categories', 'disabledSites']);
+  expect(Object.keys(s)).toEqual(['enabled', 'categories', 'disabledSites', 'renderer']);
+  expect(['wrap', 'paint']).toContain(s.renderer);
   expect(typeof s.enabled).toBe('boolean');
   expect(Object.keys(s.categories)).toEqual([...CATEGORIES]);
   for (const c of CATEGORIES) expect(typeof s.categories[c]).toBe('boolean');
@@ -49,6 +50,7 @@ const storedValue = fc.oneof(
         fc.jsonValue(),
       ),
       disabledSites: fc.oneof(fc.array(fc.oneof(fc.domain(), fc.string(), fc.jsonValue())), fc.jsonValue()),
+      renderer: fc.oneof(fc.constantFrom('wrap', 'paint', 'Paint', ''), fc.jsonValue()),
       extra: fc.jsonValue(),
     },
     { requiredKeys: [] },
@@ -148,6 +150,7 @@ describe('settings', () => {
       enabled: true,
       categories: { ...DEFAULT_SETTINGS.categories, malware: false },
       disabledSites: ['example.com', 'news.example'],
+      renderer: 'wrap',
     });
     // A v1 value that was already corrupt comes out as defaults, not as an error.
     expect(migrateSettingsV1('garbage')).toEqual(DEFAULT_SETTINGS);
@@ -207,6 +210,7 @@ describe('settings', () => {
       enabled: false,
       categories: { ...DEFAULT_SETTINGS.categories, person: false },
       disabledSites: ['a.example'],
+      renderer: 'wrap',
     });
     expect(await stored()).toEqual({ settings: s, settings$: { v: SETTINGS_VERSION } });
   });
@@ -296,5 +300,17 @@ describe('settings', () => {
     expect(isActiveOn(s, 'www.news.example')).toBe(false);
     expect(isActiveOn(s, 'other.example')).toBe(true);
     expect(isActiveOn({ ...s, enabled: false }, 'other.example')).toBe(false);
+  });
+});
+
+describe('the renderer setting', () => {
+  it('keeps wrap or paint, reads anything else as wrap, and is changed by its own change', () => {
+    expect(sanitizeSettings({ renderer: 'paint' }).renderer).toBe('paint');
+    expect(sanitizeSettings({ renderer: 'PAINT' }).renderer).toBe('wrap');
+    expect(sanitizeSettings({ renderer: 7 }).renderer).toBe('wrap');
+    expect(sanitizeSettings({}).renderer).toBe('wrap');
+    const painted = applySettingsChange(DEFAULT_SETTINGS, { key: 'renderer', renderer: 'paint' });
+    expect(painted).toEqual({ ...DEFAULT_SETTINGS, renderer: 'paint' });
+    expect(applySettingsChange(painted, { key: 'enabled', on: false }).renderer).toBe('paint');
   });
 });
