@@ -1,8 +1,9 @@
-// `npm run fuzz -- [--seed N] [--runs N] [--seconds N] [--tabs N]`: the page-mutation fuzzer
+// `npm run fuzz -- [--seed N] [--runs N] [--seconds N] [--tabs N] [--renderer wrap|paint]`: the page-mutation fuzzer
 // (tests/e2e/fuzz.spec.ts) on a large budget against the current build (`npm run build` first).
 // --runs counts sequences; --tabs pairs of tabs (default 4) run at once, each with its own seed (seed + index).
 // Defaults: a seed from the clock, 10,000 sequences, one hour. The seed is printed, so that a run
-// can be repeated; a failure prints the shrunk sequence and fast-check's replay path.
+// can be repeated; a failure prints the shrunk sequence and fast-check's replay path. --renderer paint runs
+// it with highlights painted (the project chromium-paint), where the DOM must stay the page's own exactly.
 import { parseArgs } from 'node:util';
 import { findChromium, NO_BROWSER_MESSAGE, run } from './browser.mjs';
 
@@ -14,13 +15,21 @@ try {
       runs: { type: 'string', default: '10000' },
       seconds: { type: 'string', default: '3600' },
       tabs: { type: 'string', default: '4' },
+      renderer: { type: 'string', default: 'wrap' },
     },
   }));
 } catch (error) {
-  console.error(`fuzz: ${error.message}\nusage: npm run fuzz -- [--seed N] [--runs N] [--seconds N] [--tabs N]`);
+  console.error(
+    `fuzz: ${error.message}\nusage: npm run fuzz -- [--seed N] [--runs N] [--seconds N] [--tabs N] [--renderer wrap|paint]`,
+  );
   process.exit(2);
 }
-for (const [name, value] of Object.entries(options)) {
+if (!['wrap', 'paint'].includes(options.renderer)) {
+  console.error(`fuzz: --renderer must be wrap or paint, got "${options.renderer}"`);
+  process.exit(2);
+}
+const { renderer, ...numbers } = options;
+for (const [name, value] of Object.entries(numbers)) {
   if (!/^\d+$/.test(value) || (name !== 'seed' && Number(value) === 0)) {
     console.error(`fuzz: --${name} must be a whole number${name === 'seed' ? '' : ' above 0'}, got "${value}"`);
     process.exit(2);
@@ -32,8 +41,11 @@ if (!chromium) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
-console.log(`fuzz: seed ${seed}, ${options.runs} sequences (${options.tabs} at a time), at most ${options.seconds} s`);
-run('npx', ['playwright', 'test', 'tests/e2e/fuzz.spec.ts', '--project=chromium'], {
+console.log(
+  `fuzz: seed ${seed}, ${options.runs} sequences (${options.tabs} at a time), at most ${options.seconds} s, highlights ${renderer === 'paint' ? 'painted' : 'wrapped'}`,
+);
+const project = renderer === 'paint' ? 'chromium-paint' : 'chromium';
+run('npx', ['playwright', 'test', 'tests/e2e/fuzz.spec.ts', `--project=${project}`], {
   CHROMIUM_PATH: chromium,
   FUZZ_SEED: seed,
   FUZZ_RUNS: options.runs,

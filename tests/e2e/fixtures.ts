@@ -2,12 +2,19 @@ import { test as base, type Page } from '@playwright/test';
 import { launchDriver, type Driver, type Engine, type LaunchOptions } from './driver';
 import { launch, type Harness } from './extension';
 import { openScanned } from './session';
-import { clearStorage } from './worker';
+import type { RendererKind } from '../../lib/settings';
+import { clearStorage, writeStorage } from './worker';
 
 type LaunchHarnessOptions = Parameters<typeof launch>[0];
 
 interface WorkerFixtures {
   engine: Engine;
+  /**
+   * How highlights are shown in this project's runs (settings.renderer): the
+   * safety suites run once with each (playwright.config.ts). The harness
+   * stores it before each test; a test that stores settings of its own adds it.
+   */
+  renderer: RendererKind;
   driverOptions: LaunchOptions;
   harnessOptions: LaunchHarnessOptions;
   /** The browser-neutral layer, in the project's engine (chromium or firefox). */
@@ -36,6 +43,7 @@ interface TestFixtures {
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   engine: ['chromium', { option: true, scope: 'worker' }],
+  renderer: ['wrap', { option: true, scope: 'worker' }],
   driverOptions: [{}, { option: true, scope: 'worker' }],
   harnessOptions: [{}, { option: true, scope: 'worker' }],
   driver: [
@@ -54,11 +62,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 120_000 },
   ],
-  harness: async ({ sharedHarness: h }, use) => {
+  harness: async ({ sharedHarness: h, renderer }, use) => {
     const closeTabs = () => Promise.all(h.context.pages().map((tab) => tab.close()));
     // Tabs first: no content script is left to see the storage being cleared.
     await closeTabs();
     await clearStorage(h);
+    if (renderer !== 'wrap') await writeStorage(h, { settings: { renderer } });
     h.outsideRequests.length = 0;
     await use(h);
     await closeTabs();

@@ -54,6 +54,16 @@ export function domShape(page: Page): Promise<string[]> {
 export function marksInEditors(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const bad: string[] = [];
+    // Painted highlights (paint mode): where each range starts.
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('case-lens__')) continue;
+      for (const range of highlight) {
+        if (range.collapsed) continue;
+        const parent = range.startContainer.parentElement as HTMLElement | null;
+        if (document.designMode === 'on') bad.push(`a painted ${name} in a document in designMode`);
+        else if (parent?.isContentEditable) bad.push(`a painted ${name} in an editable <${parent.localName}>`);
+      }
+    }
     const visit = (root: Document | ShadowRoot) => {
       for (const mark of root.querySelectorAll('case-lens-mark')) {
         if (document.designMode === 'on') bad.push(`${mark.textContent} in a document in designMode`);
@@ -105,15 +115,44 @@ export function unhighlightedNames(page: Page, names: string[]): Promise<string[
         }
         return false;
       };
+      // Painted highlights (paint mode): the stretches of each text node their ranges cover.
+      const painted = new Map<Node, [number, number][]>();
+      const cover = (node: Node, from: number, to: number) => {
+        const list = painted.get(node) ?? [];
+        list.push([from, to]);
+        painted.set(node, list);
+      };
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('case-lens__')) continue;
+        for (const r of highlight) {
+          if (r.collapsed) continue;
+          if (r.startContainer === r.endContainer) {
+            cover(r.startContainer, r.startOffset, r.endOffset);
+            continue;
+          }
+          cover(r.startContainer, r.startOffset, Number.MAX_SAFE_INTEGER);
+          cover(r.endContainer, 0, r.endOffset);
+          const walker = document.createTreeWalker(r.startContainer.getRootNode(), NodeFilter.SHOW_TEXT);
+          walker.currentNode = r.startContainer;
+          for (let n = walker.nextNode(); n && n !== r.endContainer; n = walker.nextNode())
+            cover(n, 0, Number.MAX_SAFE_INTEGER);
+        }
+      }
       const visit = (node: Node) => {
         if (node instanceof Element && node.localName.startsWith('case-lens-') && node.localName !== 'case-lens-mark')
           return;
         if (node.nodeType === Node.TEXT_NODE) {
           const text = node as Text;
           const block = blockOf(text);
-          const marked = Boolean(text.parentElement?.closest('case-lens-mark'));
+          const wrapped = Boolean(text.parentElement?.closest('case-lens-mark'));
+          const stretches = painted.get(text) ?? [];
           const excluded = excludedIn(text);
-          for (const ch of text.data) chars.push({ ch, block, marked, excluded });
+          let i = 0;
+          for (const ch of text.data) {
+            const marked = wrapped || stretches.some(([from, to]) => i >= from && i < to);
+            chars.push({ ch, block, marked, excluded });
+            i += ch.length;
+          }
         }
         if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
         for (let c = node.firstChild; c; c = c.nextSibling) visit(c);

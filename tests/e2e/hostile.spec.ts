@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { RendererKind } from '../../lib/settings';
 import { setInPopup, type Harness } from './extension';
+import { countHighlights, expectHighlights, expectRenderer, hoverHighlight } from './marks';
 import { extensionUiTexts, type LongTask, longTasksWithExtension } from './outside';
 import { launchForFile, openScanned } from './session';
 import { askPage, readStorage, tabIdOf, writeStorage } from './worker';
@@ -16,9 +18,14 @@ const HOSTILE = '/tests/fixtures/hostile';
 const CASE_PAGE = '/tests/fixtures/live/case-page.html';
 
 let h: Harness;
-launchForFile((harness) => {
+let renderer: RendererKind = 'wrap';
+launchForFile((harness, chosen) => {
   h = harness;
+  renderer = chosen;
 });
+
+/** The tests that run with both renderers (the project chromium-paint runs these): all that concern highlights. */
+const BOTH = { tag: '@paint' };
 
 declare global {
   interface Window {
@@ -33,9 +40,10 @@ async function cardShowing(page: Page, text: string): Promise<boolean> {
   return (await extensionUiTexts(page)).some((t) => t.includes(text));
 }
 
-test('1 page text: appendData on a text node the page holds never loses its sentence', async () => {
+test('1 page text: appendData on a text node the page holds never loses its sentence', BOTH, async () => {
   const page = await openScanned(h, `${HOSTILE}/held-text.html`);
-  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
+  await expectHighlights(page, '#log', 'park-jin-hyok', 1);
+  await expectRenderer(page, renderer);
   const before = (await page.locator('#log').textContent())!;
   const appended = ' The hearing was adjourned.';
   const heldBefore = await page.evaluate((words) => {
@@ -52,70 +60,86 @@ test('1 page text: appendData on a text node the page holds never loses its sent
   await page.close();
 });
 
-test('1 page text: an append to the node a page split off the one it held keeps its sentence in order', async () => {
-  // Found by the page-mutation fuzzer: the page split its own node at 0, so the node before Case Lens's
-  // highlight was one Case Lens never split, and the highlight's text came back after the appended words.
-  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
-  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
-  const before = (await page.locator('#log').textContent())!;
-  const appended = ' The hearing was adjourned.';
-  await page.evaluate((words) => window.held.splitText(0).appendData(words), appended);
-  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
-  await expect(page.locator('#log')).toHaveText(before + appended);
-  await page.close();
-});
+test(
+  '1 page text: an append to the node a page split off the one it held keeps its sentence in order',
+  BOTH,
+  async () => {
+    // Found by the page-mutation fuzzer: the page split its own node at 0, so the node before Case Lens's
+    // highlight was one Case Lens never split, and the highlight's text came back after the appended words.
+    const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+    await expectHighlights(page, '#log', 'park-jin-hyok', 1);
+    const before = (await page.locator('#log').textContent())!;
+    const appended = ' The hearing was adjourned.';
+    await page.evaluate((words) => window.held.splitText(0).appendData(words), appended);
+    await expectHighlights(page, '#log', 'park-jin-hyok', 1);
+    await expect(page.locator('#log')).toHaveText(before + appended);
+    await page.close();
+  },
+);
 
-test('1 page text: an append made while the paragraph was out of the document keeps its sentence in order', async () => {
-  // Found by the page-mutation fuzzer: no observer sees a change to a node out of the document, so the
-  // words appended there stood before the highlight, inside the sentence, once the paragraph came back.
-  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
-  const paragraph = page.locator('#article p').first();
-  await expect(paragraph.locator('[data-entity="lazarus-group"]')).toHaveCount(1);
-  const before = (await paragraph.textContent())!;
-  const appended = ' It was named in 2014.';
-  // In tasks of their own: within one, an observer still hears of changes to the nodes removed in it.
-  await page.evaluate(() => {
-    const article = document.getElementById('article')!;
-    window.seen = { article, held: article.querySelector('p')!.firstChild };
-    article.remove();
-  });
-  await page.evaluate((words) => (window.seen as { held: Text }).held.appendData(words), appended);
-  await page.evaluate(() => document.querySelector('main')!.append((window.seen as { article: Element }).article));
-  await expect(paragraph).toHaveText(before + appended);
-  await expect(paragraph.locator('[data-entity="lazarus-group"]')).toHaveCount(1);
-  await page.close();
-});
+test(
+  '1 page text: an append made while the paragraph was out of the document keeps its sentence in order',
+  BOTH,
+  async () => {
+    // Found by the page-mutation fuzzer: no observer sees a change to a node out of the document, so the
+    // words appended there stood before the highlight, inside the sentence, once the paragraph came back.
+    const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+    const paragraph = page.locator('#article p').first();
+    await expectHighlights(page, '#article p', 'lazarus-group', 1);
+    const before = (await paragraph.textContent())!;
+    const appended = ' It was named in 2014.';
+    // In tasks of their own: within one, an observer still hears of changes to the nodes removed in it.
+    await page.evaluate(() => {
+      const article = document.getElementById('article')!;
+      window.seen = { article, held: article.querySelector('p')!.firstChild };
+      article.remove();
+    });
+    await page.evaluate((words) => (window.seen as { held: Text }).held.appendData(words), appended);
+    await page.evaluate(() => document.querySelector('main')!.append((window.seen as { article: Element }).article));
+    await expect(paragraph).toHaveText(before + appended);
+    await expectHighlights(page, '#article p', 'lazarus-group', 1);
+    await page.close();
+  },
+);
 
-test('2 editors: a document put in designMode keeps no highlight, even when the page changes nothing after', async () => {
-  // Found by the page-mutation fuzzer: designMode is no attribute, so no MutationObserver record tells of it.
-  const page = await openScanned(h, CASE_PAGE);
-  expect(await page.locator('case-lens-mark').count()).toBeGreaterThan(0);
-  const text = await page.evaluate(() => {
-    document.designMode = 'on';
-    return document.body.textContent;
-  });
-  await expect(page.locator('case-lens-mark')).toHaveCount(0, { timeout: 3000 });
-  expect(await page.evaluate(() => document.body.textContent)).toBe(text);
-  await page.close();
-});
+test(
+  '2 editors: a document put in designMode keeps no highlight, even when the page changes nothing after',
+  BOTH,
+  async () => {
+    // Found by the page-mutation fuzzer: designMode is no attribute, so no MutationObserver record tells of it.
+    const page = await openScanned(h, CASE_PAGE);
+    await expectRenderer(page, renderer);
+    const text = await page.evaluate(() => {
+      document.designMode = 'on';
+      return document.body.textContent;
+    });
+    await expectHighlights(page, 'body', undefined, 0, 3000);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(text);
+    await page.close();
+  },
+);
 
-test('2 editors: a page that turns designMode on and appends to a text node it holds, in one moment, keeps its sentence in order', async () => {
-  // Found by the page-mutation fuzzer: the highlights were unwrapped before the append was read, so the
-  // appended words landed inside the sentence, before the text our wrapper held.
-  const page = await openScanned(h, `${HOSTILE}/held-text.html`);
-  await expect(page.locator('#log [data-entity="park-jin-hyok"]')).toHaveCount(1);
-  const before = (await page.locator('#log').textContent())!;
-  const appended = ' The hearing was adjourned.';
-  await page.evaluate((words) => {
-    document.designMode = 'on';
-    window.held.appendData(words);
-  }, appended);
-  await expect(page.locator('case-lens-mark')).toHaveCount(0, { timeout: 3000 });
-  expect(await page.locator('#log').textContent()).toBe(before + appended);
-  await page.close();
-});
+test(
+  '2 editors: a page that turns designMode on and appends to a text node it holds, in one moment, keeps its sentence in order',
+  BOTH,
+  async () => {
+    // Found by the page-mutation fuzzer: the highlights were unwrapped before the append was read, so the
+    // appended words landed inside the sentence, before the text our wrapper held.
+    const page = await openScanned(h, `${HOSTILE}/held-text.html`);
+    await expectHighlights(page, '#log', 'park-jin-hyok', 1);
+    const before = (await page.locator('#log').textContent())!;
+    const appended = ' The hearing was adjourned.';
+    await page.evaluate((words) => {
+      document.designMode = 'on';
+      window.held.appendData(words);
+    }, appended);
+    await expectHighlights(page, 'body', undefined, 0, 3000);
+    expect(await page.locator('#log').textContent()).toBe(before + appended);
+    await page.close();
+  },
+);
 
-test('2 editors: highlights moved into an editor go, with their text back as it was', async () => {
+test('2 editors: highlights moved into an editor go, with their text back as it was', BOTH, async () => {
   // Found by the page-mutation fuzzer: an editor that adopts the page's own paragraphs (as inline CMS
   // editors do) moves them, and the paragraphs kept their highlights.
   const page = await openScanned(h, CASE_PAGE);
@@ -129,148 +153,165 @@ test('2 editors: highlights moved into an editor go, with their text back as it 
     editor.append(p);
     return before;
   });
-  await expect(page.locator('#editor case-lens-mark')).toHaveCount(0, { timeout: 3000 });
+  await expectHighlights(page, '#editor', undefined, 0, 3000);
   expect(await page.locator('#editor').textContent()).toBe(text);
   await page.close();
 });
 
-test('3 long paragraphs: 30,000 abbreviations in one paragraph give no task over 50 ms of Case Lens scanning, and its names are highlighted', async () => {
-  const page = await h.context.newPage();
-  const long = await longTasksWithExtension(page, h.extensionId, async () => {
-    await page.goto(`${h.baseUrl}${HOSTILE}/abbreviations.html`);
-    await expect(page.locator('#long [data-entity="park-jin-hyok"]')).toHaveCount(2, { timeout: 10_000 });
-    await expect(page.locator('#long [data-entity="lazarus-group"]')).toHaveCount(1);
-    await expect(page.locator('#after [data-entity="ghaleb-alaumary"]')).toHaveCount(1);
-    await page.waitForTimeout(500);
-  });
-  // Measured by the browser (a trace of the renderer's main thread), not by Case Lens's own measures. The
-  // task that evaluates the full script when it is injected (compiling it and setting up its modules) is
-  // not scanning work and is reported apart: it is the same on every page that names the case. The
-  // scout's first look, which runs as its script is evaluated, counts.
-  const evaluation = (t: LongTask) =>
-    t.scripts.every((url) => url.endsWith('/case-lens.js')) &&
-    t.events.every((e) => /^(EvaluateScript|v8\.compile) /.test(e));
-  test.info().annotations.push({
-    type: 'evaluation',
-    description:
-      long
-        .filter(evaluation)
-        .map((t) => `${t.ms.toFixed(1)} ms`)
-        .join(', ') || 'under 50 ms',
-  });
-  expect(
-    long.filter((t) => !evaluation(t)),
-    'tasks over 50 ms in which Case Lens scanned',
-  ).toEqual([]);
-  const text = await page.locator('#long').textContent();
-  expect(text).toMatch(/^Park Jin Hyok was charged in 2018/);
-  expect(text!.split('Mr. ').length - 1).toBe(30_000);
-  await page.close();
-});
+test(
+  '3 long paragraphs: 30,000 abbreviations in one paragraph give no task over 50 ms of Case Lens scanning, and its names are highlighted',
+  BOTH,
+  async () => {
+    const page = await h.context.newPage();
+    const long = await longTasksWithExtension(page, h.extensionId, async () => {
+      await page.goto(`${h.baseUrl}${HOSTILE}/abbreviations.html`);
+      await expectHighlights(page, '#long', 'park-jin-hyok', 2, 10_000);
+      await expectHighlights(page, '#long', 'lazarus-group', 1);
+      await expectHighlights(page, '#after', 'ghaleb-alaumary', 1);
+      await page.waitForTimeout(500);
+    });
+    // Measured by the browser (a trace of the renderer's main thread), not by Case Lens's own measures. The
+    // task that evaluates the full script when it is injected (compiling it and setting up its modules) is
+    // not scanning work and is reported apart: it is the same on every page that names the case. The
+    // scout's first look, which runs as its script is evaluated, counts.
+    const evaluation = (t: LongTask) =>
+      t.scripts.every((url) => url.endsWith('/case-lens.js')) &&
+      t.events.every((e) => /^(EvaluateScript|v8\.compile) /.test(e));
+    test.info().annotations.push({
+      type: 'evaluation',
+      description:
+        long
+          .filter(evaluation)
+          .map((t) => `${t.ms.toFixed(1)} ms`)
+          .join(', ') || 'under 50 ms',
+    });
+    expect(
+      long.filter((t) => !evaluation(t)),
+      'tasks over 50 ms in which Case Lens scanned',
+    ).toEqual([]);
+    const text = await page.locator('#long').textContent();
+    expect(text).toMatch(/^Park Jin Hyok was charged in 2018/);
+    expect(text!.split('Mr. ').length - 1).toBe(30_000);
+    await page.close();
+  },
+);
 
-test('4 single-page apps: after a storm and a replaced <body>, the new body is scanned and its card opens', async () => {
-  const page = await openScanned(h, CASE_PAGE);
-  // A card opened before the navigation: its host lived in the old body.
-  await page.locator('[data-entity="park-jin-hyok"]').first().hover();
-  await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
-  await page.mouse.move(1, 1);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        // The old view re-renders a long list, then the app navigates and swaps the body within 100 ms.
-        const feed = document.getElementById('feed')!;
-        for (let i = 0; i < 600; i += 1) {
-          const p = document.createElement('p');
-          p.textContent = `Market note ${i}.`;
-          feed.append(p);
-        }
-        setTimeout(() => {
-          history.pushState({}, '', '/next-article');
-          const body = document.createElement('body');
-          body.innerHTML = '<main><h1>Sentenced</h1><p id="next">Ghaleb Alaumary was sentenced in Savannah.</p></main>';
-          document.body.replaceWith(body);
-          resolve();
-        }, 20);
-      }),
-  );
-  await expect(page.locator('#next [data-entity="ghaleb-alaumary"]')).toHaveCount(1, { timeout: 5000 });
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'later';
-    p.textContent = 'Park Jin Hyok remains at large.';
-    document.body.append(p);
-  });
-  await expect(page.locator('#later [data-entity="park-jin-hyok"]')).toHaveCount(1, { timeout: 5000 });
-  await page.locator('#next [data-entity="ghaleb-alaumary"]').hover();
-  await expect.poll(() => cardShowing(page, 'Ghaleb Alaumary'), { timeout: 5000 }).toBe(true);
-  await page.close();
-});
+test(
+  '4 single-page apps: after a storm and a replaced <body>, the new body is scanned and its card opens',
+  BOTH,
+  async () => {
+    const page = await openScanned(h, CASE_PAGE);
+    // A card opened before the navigation: its host lived in the old body.
+    await hoverHighlight(page, 'body', 'park-jin-hyok');
+    await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
+    await page.mouse.move(1, 1);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          // The old view re-renders a long list, then the app navigates and swaps the body within 100 ms.
+          const feed = document.getElementById('feed')!;
+          for (let i = 0; i < 600; i += 1) {
+            const p = document.createElement('p');
+            p.textContent = `Market note ${i}.`;
+            feed.append(p);
+          }
+          setTimeout(() => {
+            history.pushState({}, '', '/next-article');
+            const body = document.createElement('body');
+            body.innerHTML =
+              '<main><h1>Sentenced</h1><p id="next">Ghaleb Alaumary was sentenced in Savannah.</p></main>';
+            document.body.replaceWith(body);
+            resolve();
+          }, 20);
+        }),
+    );
+    await expectHighlights(page, '#next', 'ghaleb-alaumary', 1, 5000);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'later';
+      p.textContent = 'Park Jin Hyok remains at large.';
+      document.body.append(p);
+    });
+    await expectHighlights(page, '#later', 'park-jin-hyok', 1, 5000);
+    await hoverHighlight(page, '#next', 'ghaleb-alaumary');
+    await expect.poll(() => cardShowing(page, 'Ghaleb Alaumary'), { timeout: 5000 }).toBe(true);
+    await page.close();
+  },
+);
 
-test('5 forgery: a page-made mark opens no card, and rewritten verdicts change nothing Case Lens reports', async () => {
-  const page = await openScanned(h, '/tests/fixtures/claims/garbled-report.html');
-  const tabId = await tabIdOf(h, page);
-  const checksBefore = ((await askPage(h, tabId, 'pageSummary')) as { checks: unknown[] }).checks;
-  expect(checksBefore.length).toBeGreaterThan(0);
+test(
+  '5 forgery: a page-made mark opens no card, and rewritten verdicts change nothing Case Lens reports',
+  BOTH,
+  async () => {
+    const page = await openScanned(h, '/tests/fixtures/claims/garbled-report.html');
+    const tabId = await tabIdOf(h, page);
+    const checksBefore = ((await askPage(h, tabId, 'pageSummary')) as { checks: unknown[] }).checks;
+    expect(checksBefore.length).toBeGreaterThan(0);
 
-  await page.evaluate(() => {
-    const forged = document.createElement('case-lens-mark');
-    forged.id = 'forged';
-    forged.setAttribute('data-entity', 'park-jin-hyok');
-    forged.setAttribute('data-category', 'person');
-    forged.setAttribute('data-claim', 'confirmed');
-    forged.setAttribute('data-claim-index', '0');
-    forged.textContent = 'they stole $9';
-    const p = document.createElement('p');
-    p.append('Our sources: ', forged, '.');
-    document.querySelector('article')!.append(p);
-    forged.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
-  });
-  await page.waitForTimeout(1000);
-  expect(await extensionUiTexts(page), 'a card opened for a synthetic event on a forged mark').toEqual([]);
-  // A real pointer on the forged element: trusted event, but not the extension's mark.
-  await page.locator('#forged').hover();
-  await page.waitForTimeout(1000);
-  expect(await extensionUiTexts(page), 'a card opened for a forged mark').toEqual([]);
+    await page.evaluate(() => {
+      const forged = document.createElement('case-lens-mark');
+      forged.id = 'forged';
+      forged.setAttribute('data-entity', 'park-jin-hyok');
+      forged.setAttribute('data-category', 'person');
+      forged.setAttribute('data-claim', 'confirmed');
+      forged.setAttribute('data-claim-index', '0');
+      forged.textContent = 'they stole $9';
+      const p = document.createElement('p');
+      p.append('Our sources: ', forged, '.');
+      document.querySelector('article')!.append(p);
+      forged.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(1000);
+    expect(await extensionUiTexts(page), 'a card opened for a synthetic event on a forged mark').toEqual([]);
+    // A real pointer on the forged element: trusted event, but not the extension's mark.
+    await page.locator('#forged').hover();
+    await page.waitForTimeout(1000);
+    expect(await extensionUiTexts(page), 'a card opened for a forged mark').toEqual([]);
 
-  // The page rewrites the verdicts of the real markers: the popup's checks do not change.
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll('[data-claim="contradicted"]'))
-      el.setAttribute('data-claim', 'confirmed');
-  });
-  const checksAfter = ((await askPage(h, tabId, 'pageSummary')) as { checks: unknown[] }).checks;
-  expect(checksAfter).toEqual(checksBefore);
+    // The page rewrites the verdicts of the real markers: the popup's checks do not change.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[data-claim="contradicted"]'))
+        el.setAttribute('data-claim', 'confirmed');
+    });
+    const checksAfter = ((await askPage(h, tabId, 'pageSummary')) as { checks: unknown[] }).checks;
+    expect(checksAfter).toEqual(checksBefore);
 
-  await page.close();
-});
+    await page.close();
+  },
+);
 
-test("5 forgery: the card's shadow root is closed, so a page can neither read what the reader opened nor rewrite it", async () => {
-  const page = await openScanned(h, '/seeds/us-accuses-three-koreans.html');
-  await page.locator('[data-entity="park-jin-hyok"]').first().hover();
-  await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
-  const seen = await page.evaluate(() => {
-    const host = [...document.querySelectorAll('*')].find((el) => el.localName.startsWith('case-lens-card'))!;
-    let replaced = false;
-    try {
-      host.attachShadow({ mode: 'open' });
-      replaced = true;
-    } catch {
-      // A host holds one root: the page cannot put its own in place of the card's.
-    }
-    return {
-      root: host.shadowRoot === null ? 'hidden' : 'readable',
-      replaced,
-      attributes: [...host.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
-      text: host.textContent,
-    };
-  });
-  expect(seen.root).toBe('hidden');
-  expect(seen.replaced).toBe(false);
-  expect(seen.attributes).not.toMatch(/park|jin|hyok/i);
-  expect(seen.text).toBe('');
-  // The card itself is there and whole, as the DevTools protocol reads it.
-  expect(await cardShowing(page, 'Park Jin Hyok')).toBe(true);
-  await page.close();
-});
+test(
+  "5 forgery: the card's shadow root is closed, so a page can neither read what the reader opened nor rewrite it",
+  BOTH,
+  async () => {
+    const page = await openScanned(h, '/seeds/us-accuses-three-koreans.html');
+    await hoverHighlight(page, 'body', 'park-jin-hyok');
+    await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
+    const seen = await page.evaluate(() => {
+      const host = [...document.querySelectorAll('*')].find((el) => el.localName.startsWith('case-lens-card'))!;
+      let replaced = false;
+      try {
+        host.attachShadow({ mode: 'open' });
+        replaced = true;
+      } catch {
+        // A host holds one root: the page cannot put its own in place of the card's.
+      }
+      return {
+        root: host.shadowRoot === null ? 'hidden' : 'readable',
+        replaced,
+        attributes: [...host.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+        text: host.textContent,
+      };
+    });
+    expect(seen.root).toBe('hidden');
+    expect(seen.replaced).toBe(false);
+    expect(seen.attributes).not.toMatch(/park|jin|hyok/i);
+    expect(seen.text).toBe('');
+    // The card itself is there and whole, as the DevTools protocol reads it.
+    expect(await cardShowing(page, 'Park Jin Hyok')).toBe(true);
+    await page.close();
+  },
+);
 
 test("12 page-world patch: attachShadow and toString read as the browser's own, and an error from them names no extension", async () => {
   // A page that never names the case: only the scout and the page-world patch run there.
@@ -319,9 +360,9 @@ test("12 page-world patch: attachShadow and toString read as the browser's own, 
   await page.close();
 });
 
-test('6 announcement: a replayed start message neither stops Case Lens nor tells the page its id', async () => {
+test('6 announcement: a replayed start message neither stops Case Lens nor tells the page its id', BOTH, async () => {
   const page = await openScanned(h, `${HOSTILE}/announce.html`);
-  const marks = await page.locator('[data-entity]').count();
+  const marks = await countHighlights(page, 'body');
   expect(marks).toBeGreaterThan(0);
   const received = await page.evaluate(() => JSON.stringify(window.seen));
   expect(received, 'messages the page received').not.toContain(h.extensionId);
@@ -336,13 +377,13 @@ test('6 announcement: a replayed start message neither stops Case Lens nor tells
     }
   }, h.extensionId);
   await page.waitForTimeout(500);
-  expect(await page.locator('[data-entity]').count()).toBe(marks);
+  expect(await countHighlights(page, 'body')).toBe(marks);
   await page.evaluate(() => {
     const p = document.createElement('p');
     p.textContent = 'Ghaleb Alaumary was sentenced in Savannah.';
     document.getElementById('feed')!.append(p);
   });
-  await expect(page.locator('#feed [data-entity="ghaleb-alaumary"]')).toHaveCount(1, { timeout: 5000 });
+  await expectHighlights(page, '#feed', 'ghaleb-alaumary', 1, 5000);
   await page.close();
 });
 
@@ -366,13 +407,12 @@ test('9 frames without a host: the per-site switch covers srcdoc and about:blank
 
 test('10 page elements: a page that defines its own case-lens-card cannot break the card', async () => {
   const page = await openScanned(h, `${HOSTILE}/own-elements.html`);
-  const mark = page.locator('[data-entity="park-jin-hyok"]').first();
   // The first hover may meet the page's element; the second must work all the same.
-  await mark.hover();
+  await hoverHighlight(page, 'body', 'park-jin-hyok');
   await page.waitForTimeout(1000);
   await page.mouse.move(1, 1);
   await page.waitForTimeout(800);
-  await mark.hover();
+  await hoverHighlight(page, 'body', 'park-jin-hyok');
   await expect.poll(() => cardShowing(page, 'Park Jin Hyok'), { timeout: 5000 }).toBe(true);
   await page.close();
 });
@@ -402,7 +442,7 @@ test('11 settings: two popups changing different settings at once both keep thei
     .toEqual([false, false]);
   await first.close();
   await second.close();
-  await writeStorage(h, { settings: { enabled: true, categories: {}, disabledSites: [] } });
+  await writeStorage(h, { settings: { enabled: true, categories: {}, disabledSites: [], renderer } });
 });
 
 test('11 settings: a write the browser refuses is shown in the popup, not silently lost', async () => {
@@ -433,53 +473,61 @@ test('11 settings: a write the browser refuses is shown in the popup, not silent
       ).chrome.storage.local.remove('filler'),
     );
     await popup.close();
-    await writeStorage(h, { settings: { enabled: true, categories: {}, disabledSites: [] } });
+    await writeStorage(h, { settings: { enabled: true, categories: {}, disabledSites: [], renderer } });
   }
 });
 
-test('8 restless pages: under 600 cells changing every 50 ms, the name at the end of 5 MB of text is highlighted', async () => {
-  const page = await h.context.newPage();
-  const started = Date.now();
-  await page.goto(`${h.baseUrl}${HOSTILE}/restless.html`);
-  const loaded = Date.now() - started;
-  // Within 5 s of the load event (here about 1 s after it).
-  await expect(page.locator('#last case-lens-mark[data-entity="park-jin-hyok"]')).toHaveCount(1, { timeout: 5_000 });
-  const highlighted = Date.now() - started;
-  test
-    .info()
-    .annotations.push({ type: 'restless', description: `loaded in ${loaded} ms, highlighted at ${highlighted} ms` });
-  // The table kept changing all along, and its numbers were never wrapped.
-  expect(await page.locator('#ticker case-lens-mark').count()).toBe(0);
-  await page.close();
-});
+test(
+  '8 restless pages: under 600 cells changing every 50 ms, the name at the end of 5 MB of text is highlighted',
+  BOTH,
+  async () => {
+    const page = await h.context.newPage();
+    const started = Date.now();
+    await page.goto(`${h.baseUrl}${HOSTILE}/restless.html`);
+    const loaded = Date.now() - started;
+    // Within 5 s of the load event (here about 1 s after it).
+    await expectHighlights(page, '#last', 'park-jin-hyok', 1, 5_000);
+    const highlighted = Date.now() - started;
+    test
+      .info()
+      .annotations.push({ type: 'restless', description: `loaded in ${loaded} ms, highlighted at ${highlighted} ms` });
+    // The table kept changing all along, and its numbers were never wrapped.
+    expect(await countHighlights(page, '#ticker')).toBe(0);
+    await page.close();
+  },
+);
 
-test('8 restless pages: a feed replaced every 50 ms for a minute leaves Case Lens holding none of the removed nodes', async () => {
-  test.setTimeout(180_000);
-  const page = await openScanned(h, `${HOSTILE}/replacing.html`);
-  await expect(page.locator('#feed case-lens-mark').first()).toBeVisible();
-  const cdp = await page.context().newCDPSession(page);
-  /** Nodes and event listeners alive in the tab's renderer once everything unreachable is collected. */
-  const liveCounts = async () => {
-    // Three full collections: objects one collection frees can hold others that only the next one can.
-    for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
-    return cdp.send('Memory.getDOMCounters');
-  };
-  const before = await liveCounts();
-  await page.evaluate(() => window.churn(true));
-  await page.waitForTimeout(60_000);
-  const versions = await page.evaluate(() => window.churn(false));
-  // Case Lens kept up to the end: the last version of the feed is highlighted.
-  await expect(page.locator('#feed p:last-child case-lens-mark')).toHaveCount(1);
-  const after = await liveCounts();
-  test.info().annotations.push({
-    type: 'live nodes and listeners',
-    description: `${before.nodes} and ${before.jsEventListeners} before, ${after.nodes} and ${after.jsEventListeners} after ${versions} versions of the feed`,
-  });
-  // One highlighted version of the feed is about 150 nodes: all of them, kept, would be over 100,000
-  // (a list of first highlights that nothing read kept 40,000 of them).
-  expect(after.nodes - before.nodes, `nodes after ${versions} versions of the feed`).toBeLessThan(1_000);
-  // A listener per timer set (WXT's ctx.setTimeout) grew by one per scan slice and per second.
-  expect(after.jsEventListeners - before.jsEventListeners, 'event listeners').toBeLessThan(20);
-  await cdp.detach();
-  await page.close();
-});
+test(
+  '8 restless pages: a feed replaced every 50 ms for a minute leaves Case Lens holding none of the removed nodes',
+  BOTH,
+  async () => {
+    test.setTimeout(180_000);
+    const page = await openScanned(h, `${HOSTILE}/replacing.html`);
+    await expect.poll(() => countHighlights(page, '#feed')).toBeGreaterThan(0);
+    const cdp = await page.context().newCDPSession(page);
+    /** Nodes and event listeners alive in the tab's renderer once everything unreachable is collected. */
+    const liveCounts = async () => {
+      // Three full collections: objects one collection frees can hold others that only the next one can.
+      for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+      return cdp.send('Memory.getDOMCounters');
+    };
+    const before = await liveCounts();
+    await page.evaluate(() => window.churn(true));
+    await page.waitForTimeout(60_000);
+    const versions = await page.evaluate(() => window.churn(false));
+    // Case Lens kept up to the end: the last version of the feed is highlighted.
+    await expectHighlights(page, '#feed p:last-child', undefined, 1);
+    const after = await liveCounts();
+    test.info().annotations.push({
+      type: 'live nodes and listeners',
+      description: `${before.nodes} and ${before.jsEventListeners} before, ${after.nodes} and ${after.jsEventListeners} after ${versions} versions of the feed`,
+    });
+    // One highlighted version of the feed is about 150 nodes: all of them, kept, would be over 100,000
+    // (a list of first highlights that nothing read kept 40,000 of them).
+    expect(after.nodes - before.nodes, `nodes after ${versions} versions of the feed`).toBeLessThan(1_000);
+    // A listener per timer set (WXT's ctx.setTimeout) grew by one per scan slice and per second.
+    expect(after.jsEventListeners - before.jsEventListeners, 'event listeners').toBeLessThan(20);
+    await cdp.detach();
+    await page.close();
+  },
+);

@@ -1,4 +1,4 @@
-import type { Frame, Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import type { Evaluator } from './driver/types';
 
 /** A Playwright page or frame, or a tab or frame of the browser-neutral driver. */
@@ -127,6 +127,17 @@ export function checkUnmarked(target: Target, texts: string[]): Promise<Unmarked
 export function marksInExcludedContexts(target: Target): Promise<string[]> {
   return (target as Evaluator).evaluate((selector) => {
     const bad: string[] = [];
+    // Painted highlights (paint mode): the element each range starts in.
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('case-lens__')) continue;
+      for (const range of highlight) {
+        if (range.collapsed) continue;
+        let parent = range.startContainer.parentElement;
+        const excluded = parent?.closest(selector);
+        while (parent && !parent.tagName.startsWith('CASE-LENS-')) parent = parent.parentElement;
+        if (excluded || parent) bad.push(`a painted ${name} in <${(excluded ?? parent)!.tagName.toLowerCase()}>`);
+      }
+    }
     const visit = (root: Document | ShadowRoot) => {
       for (const mark of root.querySelectorAll('[data-entity]')) {
         const parent = mark.parentElement;
@@ -190,4 +201,100 @@ export function readPainted(target: Target): Promise<MarkRecord[]> {
 /** How many highlights of ours the page's highlight registry holds (paint mode), by name prefix. */
 export function paintedNames(target: Target): Promise<string[]> {
   return (target as Evaluator).evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('case-lens')));
+}
+
+/**
+ * How many highlights lie inside the first element `within` selects, in
+ * either mode: wrappers (with `entity`, those whose data-entity names it) and
+ * painted ranges that start inside it (with `entity`, in its highlights).
+ * A wrapper split over inline elements counts once per piece, as a locator would.
+ */
+export function countHighlights(target: Target, within: string, entity?: string): Promise<number> {
+  return (target as Evaluator).evaluate(
+    ([selector, id]) => {
+      const root = document.querySelector(selector);
+      if (!root) return 0;
+      const wrapped = root.querySelectorAll(id ? `[data-entity="${id}"]` : 'case-lens-mark').length;
+      let painted = 0;
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith(id ? `case-lens__${id}__` : 'case-lens__')) continue;
+        for (const range of highlight) if (root.contains(range.startContainer) && !range.collapsed) painted += 1;
+      }
+      return wrapped + painted;
+    },
+    [within, entity ?? ''] as const,
+  );
+}
+
+/** The centre of the `index`-th highlight of `entity` inside `within`, in either mode; null when there is none. */
+export function highlightPoint(
+  target: Target,
+  within: string,
+  entity: string,
+  index = 0,
+): Promise<{ x: number; y: number } | null> {
+  return (target as Evaluator).evaluate(
+    ([selector, id, n]) => {
+      const root = document.querySelector(selector);
+      if (!root) return null;
+      const boxes: DOMRect[] = [...root.querySelectorAll(`case-lens-mark[data-entity="${id}"]`)].map((m) =>
+        m.getBoundingClientRect(),
+      );
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith(`case-lens__${id}__`)) continue;
+        for (const r of highlight) {
+          if (!root.contains(r.startContainer)) continue;
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          boxes.push(range.getClientRects()[0] ?? range.getBoundingClientRect());
+        }
+      }
+      boxes.sort((a, b) => a.top - b.top || a.left - b.left);
+      const box = boxes[n];
+      return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+    },
+    [within, entity, index] as const,
+  );
+}
+
+/** Waits until `within` holds `count` highlights (of `entity`, or any), in either mode. */
+export async function expectHighlights(
+  target: Page | Frame,
+  within: string,
+  entity: string | undefined,
+  count: number,
+  timeout = 5000,
+): Promise<void> {
+  await expect
+    .poll(() => countHighlights(target, within, entity), {
+      timeout,
+      message: `highlights${entity ? ` of ${entity}` : ''} in ${within}`,
+    })
+    .toBe(count);
+}
+
+/** Moves the real pointer onto the first highlight of `entity` inside `within` (from outside it), in either mode. */
+export async function hoverHighlight(page: Page, within: string, entity: string): Promise<void> {
+  let point: { x: number; y: number } | null = null;
+  await expect
+    .poll(async () => {
+      point = await highlightPoint(page, within, entity);
+      return point !== null;
+    })
+    .toBe(true);
+  const { x, y } = point!;
+  await page.mouse.move(Math.max(1, x - 120), y + 120);
+  await page.mouse.move(x, y, { steps: 3 });
+}
+
+/** Asserts that a page's highlights are all of the kind `renderer` makes, and that it has some. */
+export async function expectRenderer(target: Page | Frame, renderer: 'wrap' | 'paint'): Promise<void> {
+  const kinds = await target.evaluate(() => ({
+    wrapped: document.querySelectorAll('case-lens-mark').length,
+    painted: [...CSS.highlights.keys()].filter((name) => name.startsWith('case-lens__')).length,
+  }));
+  if (renderer === 'paint') expect(kinds).toEqual({ wrapped: 0, painted: expect.any(Number) });
+  else expect(kinds).toEqual({ wrapped: expect.any(Number), painted: 0 });
+  expect(kinds.wrapped + kinds.painted, 'highlights').toBeGreaterThan(0);
 }

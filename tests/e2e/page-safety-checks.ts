@@ -32,8 +32,8 @@ export const pages = [
 export const fullCorpus = process.env.CASE_LENS_CORPUS_FULL === '1';
 
 /** Every `every`th page in name order (the first included), or every page in a full run. */
-export function corpusSample(every: number): typeof pages {
-  return fullCorpus ? pages : pages.filter((_, i) => i % every === 0);
+export function corpusSample(every: number, from = 0): typeof pages {
+  return fullCorpus ? pages : pages.filter((_, i) => i % every === from % every);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { openPopup, scanWork, waitForScan } from './extension';
 import { expect, test } from './fixtures';
+import type { RendererKind } from '../../lib/settings';
 import { marksInExcludedContexts } from './marks';
 import {
   CORPUS,
@@ -33,7 +34,15 @@ import {
 
 test.use({ harnessOptions: { extra: corpusPresent ? { corpus: CORPUS } : {}, recordOutside: false } });
 
-const sample = corpusSample(2);
+/** Wrap mode checks every second page; paint mode (the second renderer) every sixth of the others, to keep `npm test` short. */
+const samples = { wrap: corpusSample(2), paint: corpusSample(6, 3) };
+
+/** Highlights of either kind in the document: wrappers, and ranges painted in our highlights (paint mode). */
+function highlightsInPage(): number {
+  let painted = 0;
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith('case-lens__')) painted += highlight.size;
+  return document.querySelectorAll('case-lens-mark').length + painted;
+}
 
 /** The master switch as stored, read through the extension's own page `control`. */
 function storedSwitch(control: Page): Promise<boolean | 'unreadable'> {
@@ -129,7 +138,9 @@ async function during(what: string, page: Page, control: Page, wait: () => Promi
       .catch(() => null);
     const state = await page
       .evaluate(() => ({
-        marks: document.querySelectorAll('case-lens-mark').length,
+        marks:
+          document.querySelectorAll('case-lens-mark').length +
+          [...CSS.highlights.keys()].filter((name) => name.startsWith('case-lens__')).length,
         slices: performance.getEntriesByName('case-lens:scan').length,
         visible: document.visibilityState,
         // Set when the page's text was recorded: missing, the page has loaded again since.
@@ -146,7 +157,7 @@ async function during(what: string, page: Page, control: Page, wait: () => Promi
   }
 }
 
-const markCount = (page: Page) => page.evaluate(() => document.querySelectorAll('case-lens-mark').length);
+const markCount = (page: Page) => page.evaluate(highlightsInPage);
 
 interface PageResult {
   name: string;
@@ -162,7 +173,14 @@ interface PageResult {
  * into the page, its text recorded, Case Lens switched on in that same document
  * and off again: the text must come back exactly.
  */
-async function checkUndo(page: Page, control: Page, errors: ErrorLog, name: string, url: string): Promise<PageResult> {
+async function checkUndo(
+  page: Page,
+  control: Page,
+  errors: ErrorLog,
+  name: string,
+  url: string,
+  renderer: RendererKind,
+): Promise<PageResult> {
   const problems: string[] = [];
   const without = errors.begin();
   await page.goto(url, { waitUntil: 'load' });
@@ -176,17 +194,24 @@ async function checkUndo(page: Page, control: Page, errors: ErrorLog, name: stri
   );
   if (seeded > 0 && (await markCount(page)) === 0) {
     // On a busy machine a pause between two slices can outlast the quiet period: give the scan time to go on.
-    await page
-      .waitForFunction(() => document.querySelector('case-lens-mark') !== null, null, { timeout: 10_000 })
-      .catch(() => undefined);
+    await page.waitForFunction(highlightsInPage, null, { timeout: 10_000 }).catch(() => undefined);
     await waitForScan(page, 150);
   }
   const seededMarks = await markCount(page);
   if (seeded > 0 && seededMarks === 0) problems.push(`no highlight in ${seeded} seeded text nodes`);
+  const wrappers = await page.evaluate(() => document.querySelectorAll('case-lens-mark').length);
+  if (renderer === 'paint' && wrappers > 0) problems.push(`${wrappers} wrappers in paint mode`);
   for (const bad of await excludedMarks(page)) problems.push(`mark in an excluded context: ${bad}`);
   await setEnabled(control, false, page);
   await during("the highlights' removal after switching off", page, control, () =>
-    page.waitForFunction(() => document.querySelectorAll('case-lens-mark').length === 0, null, { polling: 20 }),
+    page.waitForFunction(
+      () => {
+        const painted = [...CSS.highlights.keys()].some((name) => name.startsWith('case-lens__'));
+        return document.querySelectorAll('case-lens-mark').length === 0 && !painted;
+      },
+      null,
+      { polling: 20 },
+    ),
   );
   const difference = await textDifference(page);
   if (difference) problems.push(`text after switching off differs: ${difference}`);
@@ -209,9 +234,10 @@ async function checkLoad(page: Page, errors: ErrorLog, result: PageResult, url: 
   for (const error of withLens.ours) result.problems.push(`error from the extension: ${error}`);
 }
 
-test(`Case Lens never breaks a real page (${fullCorpus ? 'every page' : 'every second page'} of the corpus)`, async ({
-  harness: h,
-}) => {
+test(`Case Lens never breaks a real page (${fullCorpus ? 'every page' : 'a sample'} of the corpus)`, {
+  tag: '@paint',
+}, async ({ harness: h, renderer }) => {
+  const sample = samples[renderer];
   test.setTimeout(60_000 + sample.length * 15_000);
   if (!corpusPresent) {
     console.log(
@@ -244,7 +270,7 @@ test(`Case Lens never breaks a real page (${fullCorpus ? 'every page' : 'every s
   const results: PageResult[] = [];
   for (const { name, path } of sample) {
     try {
-      results.push(await checkUndo(page, control, errors, name, h.baseUrl + path));
+      results.push(await checkUndo(page, control, errors, name, h.baseUrl + path, renderer));
     } catch (error) {
       results.push({ name, scanMs: 0, seededMarks: 0, problems: [failure(error)], baseline: new Set() });
       await setEnabled(control, false, page);

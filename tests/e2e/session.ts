@@ -1,16 +1,21 @@
 import { test, type Page } from '@playwright/test';
+import type { RendererKind } from '../../lib/settings';
 import { launch, waitForScan, type Harness } from './extension';
+import { writeStorage } from './worker';
 
 /**
  * One Chromium with the extension for the whole spec file, for a spec not yet
  * on the fixtures: new specs take `harness` from `./fixtures`, which shares one
  * browser among the worker's specs and cleans it between tests.
  */
-export function launchForFile(ready: (h: Harness) => void): void {
+export function launchForFile(ready: (h: Harness, renderer: RendererKind) => void): void {
   let harness: Harness | undefined;
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ browserName: _ }, info) => {
     harness = await launch();
-    ready(harness);
+    // The renderer of the project (playwright.config.ts): the safety suites run with each.
+    const renderer = (info.project.use as { renderer?: RendererKind }).renderer ?? 'wrap';
+    if (renderer !== 'wrap') await writeStorage(harness, { settings: { renderer } });
+    ready(harness, renderer);
   });
   test.afterAll(async () => {
     await harness?.close();
