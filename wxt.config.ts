@@ -49,8 +49,14 @@ export default defineConfig({
     // The scout is an unlisted script declared here rather than with defineContentScript, whose
     // wrapper would announce every start to the page with an event named after the extension's id.
     'build:manifestGenerated': (_wxt, manifest) => {
+      const everyFrame = { matches: PAGES, all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
+        // The page-world patch that reports attached shadow roots (shadow-watch.ts), and just before it, in
+        // the content scripts' world, the listener that takes the random name it reports them with
+        // (shadow-key.ts): scripts of one run_at start in the order they are declared.
+        { ...everyFrame, js: ['shadow-key.js'], run_at: 'document_start' },
+        { ...everyFrame, js: ['shadow-watch.js'], run_at: 'document_start', world: 'MAIN' },
         {
           matches: PAGES,
           js: ['scout.js'],
@@ -58,7 +64,7 @@ export default defineConfig({
           match_about_blank: true,
           match_origin_as_fallback: true,
           // When the document is parsed: before its load event, at which shadow-watch announces the shadow
-          // roots the page attached before (shadow-watch.content.ts).
+          // roots the page attached before (shadow-watch.ts).
           run_at: 'document_end',
         },
       ];

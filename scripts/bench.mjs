@@ -18,6 +18,8 @@
 //   npm run bench -- --case-only  the inside measurement of the three case pages alone
 //   npm run bench -- --pairs 9    pairs of traced loads per page in the outside measurement (7)
 //   npm run bench -- --hover-only the hover card alone (its budget; a couple of minutes)
+//   npm run bench -- --renderer paint  the inside measurements with highlights painted instead of
+//                                 wrapped (settings.renderer; with --case-only or --hover-only)
 //
 // The outside measurement comes first, while no other browser runs: from a
 // Chromium trace of the tab's renderer, the time of the events that run the
@@ -52,6 +54,7 @@ const { values: opt } = parseArgs({
     'case-only': { type: 'boolean', default: false },
     pairs: { type: 'string', default: '7' },
     'hover-only': { type: 'boolean', default: false },
+    renderer: { type: 'string', default: 'wrap' },
   },
 });
 const RUNS = opt.quick ? 3 : Number(opt.runs);
@@ -60,6 +63,11 @@ const CASE_ONLY = opt['case-only'] && !OUTSIDE_ONLY;
 const HOVER_ONLY = opt['hover-only'] && !OUTSIDE_ONLY && !CASE_ONLY;
 /** The outside measurement is skipped by the runs that measure one thing inside pages. */
 const INSIDE_ONLY = CASE_ONLY || HOVER_ONLY;
+const RENDERER = opt.renderer;
+if (!['wrap', 'paint'].includes(RENDERER)) {
+  console.error(`--renderer is wrap or paint, not "${RENDERER}".`);
+  process.exit(1);
+}
 const PAIRS = Number(opt.pairs);
 if (!Number.isInteger(PAIRS) || PAIRS < 1) {
   console.error(`--pairs wants a whole number of pairs, not "${opt.pairs}".`);
@@ -207,7 +215,8 @@ function outsideBudgets() {
 
 function header() {
   return [
-    `Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+      (RENDERER === 'paint' ? ', highlights painted (settings.renderer = paint)' : ''),
     `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ` +
       `Chromium ${chromiumVersion} (headless), load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}` +
       (OUTSIDE_ONLY || INSIDE_ONLY ? '' : ` (${loadAfterOutside.toFixed(1)} after the outside measurement)`),
@@ -267,6 +276,10 @@ async function launchWithExtension(extensionDir) {
   });
   await keepLocal(context);
   await context.addInitScript(probes.recordLongTasks);
+  if (RENDERER !== 'wrap') {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate((renderer) => chrome.storage.local.set({ settings: { renderer } }), RENDERER);
+  }
   return context;
 }
 const withExtension = await launchWithExtension(EXTENSION);
@@ -570,15 +583,34 @@ async function measureHover(page, hovers = 3) {
   try {
     await tab.goto(server.url + page.path, { waitUntil: 'load', timeout: 60_000 });
     await waitForScanEnd(tab);
-    const entities = await tab.$$eval('case-lens-mark[data-entity]', (marks) => [
-      ...new Set(marks.map((m) => m.dataset.entity)),
+    const entities = await tab.evaluate(() => [
+      ...new Set([
+        ...[...document.querySelectorAll('case-lens-mark[data-entity]')].map((m) => m.dataset.entity),
+        ...[...CSS.highlights.keys()].filter((n) => n.startsWith('case-lens__')).map((n) => n.split('__')[1]),
+      ]),
     ]);
     const out = [];
     for (const entity of entities.slice(0, hovers)) {
-      const mark = tab.locator(`case-lens-mark[data-entity="${entity}"]`).first();
-      await mark.scrollIntoViewIfNeeded();
       const before = await tab.evaluate(() => performance.getEntriesByName('case-lens:card').length);
-      await mark.hover();
+      await tab.mouse.move(1, 1);
+      // The highlight's centre, scrolled into view first: a wrapper, or a painted range.
+      const { x, y } = await tab.evaluate((id) => {
+        let range = null;
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith(`case-lens__${id}__`)) continue;
+          const [first] = highlight;
+          range = document.createRange();
+          range.setStart(first.startContainer, first.startOffset);
+          range.setEnd(first.endContainer, first.endOffset);
+          break;
+        }
+        const target = range ?? document.querySelector(`case-lens-mark[data-entity="${id}"]`);
+        const element = range ? range.startContainer.parentElement : target;
+        element.scrollIntoView({ block: 'center' });
+        const box = target.getClientRects()[0] ?? target.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }, entity);
+      await tab.mouse.move(x, y, { steps: 2 });
       await tab.waitForFunction((n) => performance.getEntriesByName('case-lens:card').length > n, before, {
         timeout: 5000,
       });

@@ -49,6 +49,11 @@ export class CardHost {
   private paintProbe: PaintProbe | null = null;
   /** The highlight a keyboard user came from: focus returns there when the card closes. */
   private returnFocus: Mention | null = null;
+  /**
+   * A painted highlight takes no focus: what held focus before a keyboard
+   * user opened its card gets it back instead.
+   */
+  private focusBefore: HTMLElement | null = null;
   /** Set when the card should take focus as soon as it is placed (a hidden element cannot take focus). */
   private focusWhenPlaced = false;
   private readonly records: CardRecords;
@@ -135,6 +140,10 @@ export class CardHost {
     if (!annotation) return;
     this.cancelClose();
     if (options.focus) {
+      if (!this.returnFocus) {
+        const active = document.activeElement;
+        this.focusBefore = active instanceof HTMLElement && active !== document.body ? active : null;
+      }
       focusMark(mark);
       this.returnFocus = mark;
     } else if (this.returnFocus && this.state?.anchor !== mark) {
@@ -157,8 +166,13 @@ export class CardHost {
     this.pinned = false;
     this.focusWhenPlaced = false;
     this.frame.clear();
-    if (restoreFocus && this.returnFocus?.isConnected) focusMark(this.returnFocus);
+    if (restoreFocus && this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) {
+      focusMark(this.returnFocus);
+    } else if (restoreFocus && this.returnFocus && this.focusBefore?.isConnected) {
+      this.focusBefore.focus({ preventScroll: true });
+    }
     this.returnFocus = null;
+    this.focusBefore = null;
   }
 
   destroy(): void {

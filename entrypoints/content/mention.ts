@@ -52,15 +52,21 @@ export class PaintedMention implements Mention {
     return this.range.getClientRects();
   }
 
-  /** Scrolls the range's element, then centres the range itself (a range has no scrollIntoView). */
+  /**
+   * Scrolls the range's element into view (a range has no scrollIntoView);
+   * where that element is taller than the viewport, the window is scrolled
+   * to the range itself.
+   */
   scrollIntoView(options: ScrollIntoViewOptions = {}): void {
     const element = this.contextElement;
     if (!element) return;
-    element.scrollIntoView(options);
-    if (options.block !== 'center') return;
+    if (element.getBoundingClientRect().height <= innerHeight) {
+      element.scrollIntoView(options);
+      return;
+    }
     const rect = this.range.getBoundingClientRect();
-    const off = rect.top + rect.height / 2 - innerHeight / 2;
-    if (Math.abs(off) > 1) scrollBy({ top: off, behavior: options.behavior });
+    const top = options.block === 'center' ? rect.top + rect.height / 2 - innerHeight / 2 : rect.top;
+    scrollBy({ top, behavior: options.behavior });
   }
 }
 

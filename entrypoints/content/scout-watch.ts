@@ -1,4 +1,4 @@
-import { SHADOW_ATTACHED_EVENT } from './shadow-event';
+import { shadowEventName } from './shadow-event';
 
 /**
  * Text that no page shows as prose, by the parent's `localName` (an interned
@@ -68,7 +68,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
   /**
    * The elements of a subtree the page added, walked for open shadow roots
    * once its text is read. The document and announced roots are not walked:
-   * shadow-watch.content.ts announces the hosts it sees given a root, and
+   * shadow-watch.ts announces the hosts it sees given a root, and
    * opening every element would cost a large page's frame a third of a
    * megabyte (an isolated world keeps an object for each node it touches).
    */
@@ -80,6 +80,8 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
   let carry = '';
   let timer: number | undefined;
   let stopped = false;
+  /** The random name the page-world patch announces attached shadow roots with (shadow-event.ts). */
+  const shadowEvent = shadowEventName();
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -101,7 +103,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
   function stop(): void {
     stopped = true;
     observer.disconnect();
-    doc.removeEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
+    if (shadowEvent) doc.removeEventListener(shadowEvent, onShadowAttached, true);
     win.removeEventListener('resize', onResize);
     if (timer !== undefined) win.clearTimeout(timer);
     queue.length = 0;
@@ -254,7 +256,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
   function begin(): void {
     observe(doc);
     queue.push(doc);
-    doc.addEventListener(SHADOW_ATTACHED_EVENT, onShadowAttached, true);
+    if (shadowEvent) doc.addEventListener(shadowEvent, onShadowAttached, true);
     // Declarative roots come from the parser, not attachShadow: those of custom elements never defined.
     // Asked with querySelector first: most documents have none, and a NodeList costs a fresh world its interface.
     if (doc.querySelector(':not(:defined)') !== null)

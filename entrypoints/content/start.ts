@@ -22,7 +22,7 @@ import { PageSwitch } from './page-switch';
 import { watchPageTone } from './page-tone';
 import { Scanner } from './scanner';
 import { scriptTimers } from './script-timers';
-import { SHADOW_ATTACHED_EVENT } from './shadow-event';
+import { shadowEventName } from './shadow-event';
 import { caseLensTimeline } from './timeline';
 
 /** Wires the page side together; every part is undone when the extension goes away. */
@@ -151,11 +151,15 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
     card.destroy();
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
-  // Reported by the main-world script (shadow-watch.content.ts), from inside the page's attachShadow.
-  ctx.addEventListener(document, SHADOW_ATTACHED_EVENT, (event) => {
-    const shadowHost = event.composedPath()[0];
-    if (shadowHost instanceof Element) scanner.addShadowRootOf(shadowHost);
-  });
+  // Reported by the page-world patch (shadow-watch.ts), from inside the page's attachShadow, under the
+  // random name it handed this world at document_start.
+  const shadowEvent = shadowEventName();
+  if (shadowEvent) {
+    ctx.addEventListener(document, shadowEvent as keyof DocumentEventMap, (event) => {
+      const shadowHost = event.composedPath()[0];
+      if (shadowHost instanceof Element) scanner.addShadowRootOf(shadowHost);
+    });
+  }
   let changes = 0;
   ctx.onInvalidated(
     watchSettings((next) => {

@@ -64,6 +64,10 @@ export function extensionReport() {
     }
     wrappers += root.querySelectorAll('case-lens-mark').length;
   }
+  // Painted highlights (paint mode): one range per mention; names only, not the values the page states.
+  for (const [name, highlight] of CSS.highlights) {
+    if (name.startsWith('case-lens__') && !name.includes('__value-')) mentions += highlight.size;
+  }
   const bench = window.__caseLensBench ?? { longTasks: [], frames: [] };
   return { scans, compile, mentions, wrappers, longTasks: bench.longTasks, frames: bench.frames };
 }
@@ -81,9 +85,24 @@ export function checkCaseSentences(expectations) {
   let expected = 0;
   let marked = 0;
   const wrong = [];
+  // Painted highlights (paint mode): each name's range, with its entity and text.
+  const painted = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('case-lens__') || name.includes('__value-')) continue;
+    const entity = name.split('__')[1];
+    for (const r of highlight) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      painted.push({ entity, range });
+    }
+  }
   for (const span of spans) {
     const want = expectations[Number(span.getAttribute('data-bench-case'))];
-    const got = [];
+    const got = painted
+      .filter((p) => span.contains(p.range.startContainer))
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+      .map((p) => ({ entity: p.entity, text: p.range.toString() }));
     let last = null;
     for (const mark of span.querySelectorAll('case-lens-mark:not([data-claim-index])')) {
       const entity = mark.getAttribute('data-entity');

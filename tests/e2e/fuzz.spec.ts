@@ -72,6 +72,13 @@ test.afterAll(async () => {
   await plain?.close();
 });
 
+/**
+ * How strictly each sequence's text could be judged (see `comparison`): in wrap mode an edit to a node the
+ * extension split may have two meanings, and its sequence is then judged more loosely; in paint mode
+ * every sequence is judged exactly, the DOM included.
+ */
+const judged = { exact: 0, text: 0, ambiguous: 0 };
+
 /** Where the time goes (ms, summed over the tabs), printed at the end: loading, operations, settling, checks, switching off. */
 const phases: Record<string, number> = {};
 const phase = (name: string, t0: number) => {
@@ -279,6 +286,7 @@ test('random page mutations: no text lost, no highlight in editors, names highli
         await checkSwitchedOff(tab, outcome);
         phase('off', t0);
         sequences += 1;
+        judged[painting ? 'exact' : outcome.compare] += 1;
         if (sequences % 200 === 0)
           console.log(`fuzz: ${sequences} sequences in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
         if (outcome.problems.length > 0)
@@ -301,6 +309,10 @@ test('random page mutations: no text lost, no highlight in editors, names highli
     const minutes = (Date.now() - startedAt) / 60_000;
     console.log(
       `fuzz: ${sequences} sequences (shrinking included) in ${(minutes * 60).toFixed(0)} s, ${(sequences / minutes).toFixed(0)} a minute`,
+    );
+    console.log(
+      `fuzz: sequences judged exactly (text and DOM) ${judged.exact}, on their text alone ${judged.text}, ` +
+        `loosely (an edit with two meanings) ${judged.ambiguous}`,
     );
     console.log(
       `fuzz: time per phase, summed over tabs: ${Object.entries(phases)

@@ -313,6 +313,31 @@ test(
   },
 );
 
+test('12 page-world patch: a shadow root attached after load is announced under a name the page never learns', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${h.baseUrl}${HOSTILE}/listening.html`);
+  // The root's text is highlighted: the announcement reached Case Lens ...
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const shadow = document.getElementById('host')!.shadowRoot;
+          if (!shadow) return 0;
+          let painted = 0;
+          for (const [name, highlight] of CSS.highlights)
+            if (name.startsWith('case-lens__park-jin-hyok__'))
+              for (const range of highlight) if (shadow.contains(range.startContainer)) painted += 1;
+          return shadow.querySelectorAll('[data-entity="park-jin-hyok"]').length + painted;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(1);
+  // ... and the page, which recorded every event made or dispatched through its built-ins and listened for
+  // the names an extension would use, heard nothing it did not make itself.
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  await page.close();
+});
+
 test("12 page-world patch: attachShadow and toString read as the browser's own, and an error from them names no extension", async () => {
   // A page that never names the case: only the scout and the page-world patch run there.
   const page = await h.context.newPage();

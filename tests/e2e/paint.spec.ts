@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 import { textNodesSnapshot } from './extension';
 import { paintedNames, readMarks, readPainted } from './marks';
 import { extensionUiTexts } from './outside';
-import { writeStorage } from './worker';
+import { card as cardPart, focusedCardTitle } from './card-view';
+import { askPage, tabIdOf, writeStorage } from './worker';
 
 /**
  * Paint mode (settings.renderer = 'paint'): highlights are ranges the browser
@@ -12,6 +13,7 @@ import { writeStorage } from './worker';
  */
 
 const CASE_PAGE = '/tests/fixtures/live/case-page.html';
+const MENTIONS = '/tests/fixtures/reader/mentions.html';
 const ON = { enabled: true, categories: {}, disabledSites: [] };
 const PAINT = { ...ON, renderer: 'paint' };
 
@@ -104,4 +106,37 @@ test('resting the pointer on a painted name opens its card', async ({ harness })
   // Away from the name (not onto the card), the card closes again.
   await page.mouse.move(box!.x - 300, box!.y + 300, { steps: 4 });
   await expect.poll(async () => (await extensionUiTexts(page)).some((t) => t.includes('Park Jin Hyok'))).toBe(false);
+});
+
+test('with painted highlights, the next/previous commands walk the names in order and open each card with focus', async ({
+  harness,
+}) => {
+  await writeStorage(harness, { settings: PAINT });
+  const page = await harness.context.newPage();
+  // Scrolls are instant, so that each step starts from where the last one left the page.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(harness.baseUrl + MENTIONS);
+  await expect.poll(() => readPainted(page).then((m) => m.length)).toBeGreaterThanOrEqual(5);
+  const names = (await readPainted(page)).filter((m) => !m.value);
+  const tabId = await tabIdOf(harness, page);
+  const card = cardPart(page);
+  const visited: string[] = [];
+  for (let i = 0; i < names.length; i += 1) {
+    expect(await askPage(harness, tabId, 'stepHighlight', 'next')).toBe(true);
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await expect.poll(() => focusedCardTitle(page)).not.toBeNull();
+    visited.push((await card.getAttribute('data-entity')) ?? '');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  }
+  expect(visited).toEqual(names.map((m) => m.entity));
+  expect(await page.locator('case-lens-mark').count()).toBe(0);
+
+  // A painted range takes no focus: Escape gives it back to what had it before the card opened.
+  await page.evaluate(() => document.getElementById('page-button')!.focus({ preventScroll: true }));
+  expect(await askPage(harness, tabId, 'stepHighlight', 'next')).toBe(true);
+  await expect.poll(() => focusedCardTitle(page)).not.toBeNull();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => card.count()).toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-button');
 });

@@ -196,6 +196,20 @@ test('content added later, an open shadow root and a frame are highlighted', asy
   );
   await shadow.close();
 
+  // A root given after load to a host already in a page that names nothing else: only the page-world
+  // patch's announcement, under the name it handed over before any page script ran, can bring it to the
+  // scout (no MutationObserver tells of it). The page, listening for every event it could, hears none.
+  const listening = await driver.newTab();
+  await listening.goto(`${driver.baseUrl}/tests/fixtures/hostile/listening.html`);
+  await waitFor(
+    listening,
+    () => document.querySelector('#host')?.shadowRoot?.querySelector('[data-entity="park-jin-hyok"]') != null,
+    undefined,
+    { what: 'a highlight in the root attached after load' },
+  );
+  expect(await listening.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  await listening.close();
+
   const frames = await openScanned(driver, '/tests/fixtures/live/frames.html');
   const frame = frames.frames().find((f) => f.url().endsWith('/frame-case.html'));
   expect(frame).toBeDefined();

@@ -1,10 +1,10 @@
-import { PAGES } from '@/lib/pages';
-import { SHADOW_ATTACHED_EVENT } from './content/shadow-event';
+import { KEY_EVENT } from './content/shadow-event';
 
 type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) => void;
 
 /**
- * Runs in the page's own world before its scripts, and only reports: when the
+ * Runs in the page's own world before its scripts (declared in wxt.config.ts,
+ * just after shadow-key.ts), and only reports: when the
  * page attaches an open shadow root to an element already in the document, no
  * MutationObserver says so, and the content script (in its isolated world)
  * would never see that root.
@@ -17,13 +17,8 @@ type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) =
  * frame of this script (which would name the extension). The native calls
  * go through a `Reflect.apply` taken before the page's scripts run.
  */
-export default defineContentScript({
-  matches: PAGES,
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
-  runAt: 'document_start',
-  world: 'MAIN',
+export default defineUnlistedScript({
+  // No global variable for the page to find: the script runs in the page's own world.
   globalName: false,
   main() {
     const proto = Element.prototype;
@@ -39,9 +34,17 @@ export default defineContentScript({
       if (captureStackTrace && error !== null && typeof error === 'object') captureStackTrace(error, trap);
     };
 
-    // Made when needed: asking for CustomEvent or Node here would build those interfaces in every frame.
+    // The announcement's name, random, handed to the content scripts' world before any page script runs
+    // (shadow-event.ts): a page cannot listen for a name it never learns. The event and its dispatch are
+    // the page's built-ins as they are now, before its scripts could replace them.
+    const NativeEvent = Event;
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    const random = new Uint32Array(2);
+    crypto.getRandomValues(random);
+    const name = `x${random[0]!.toString(36)}${random[1]!.toString(36)}`;
+    apply(dispatch, document, [new CustomEvent(KEY_EVENT, { detail: name })]);
     const announce = (host: Element) =>
-      host.dispatchEvent(new CustomEvent(SHADOW_ATTACHED_EVENT, { bubbles: true, composed: true }));
+      apply(dispatch, host, [new NativeEvent(name, { bubbles: true, composed: true })]);
     // Hosts given open roots before the document's load event are kept and announced again then, once: the
     // scout starts when the document is parsed (document_end, always before load) and so hears that, and
     // does not have to open every element to find them. After load, a root on a host outside the document
