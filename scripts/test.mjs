@@ -2,7 +2,7 @@
 // (web-ext lint must find no errors), then the end-to-end tests: every spec in real Chromium, then the
 // browser-neutral ones (tests/e2e/both/) in Firefox ESR. Between them the safety suites run again in
 // Chromium with highlights painted instead of wrapped (the project chromium-paint: the hostile pages'
-// tests of highlights, the fuzzer, page safety on every sixth page of the others). The long runs have commands of their own:
+// tests of highlights, the fuzzer, page safety on every tenth page of the others). The long runs have commands of their own:
 // page safety samples the real-page corpus here (every second page in Chromium, every sixth in Firefox;
 // `npm run test:corpus` checks all of it in both), and the page-mutation fuzzer runs a fixed seed for
 // ~50 s here (`npm run fuzz` runs it for as long as asked).

@@ -34,8 +34,8 @@ import {
 
 test.use({ harnessOptions: { extra: corpusPresent ? { corpus: CORPUS } : {}, recordOutside: false } });
 
-/** Wrap mode checks every second page; paint mode (the second renderer) every sixth of the others, to keep `npm test` short. */
-const samples = { wrap: corpusSample(2), paint: corpusSample(6, 3) };
+/** Wrap mode checks every second page; paint mode (the second renderer) every tenth of the others, to keep `npm test` short. */
+const samples = { wrap: corpusSample(2), paint: corpusSample(10, 5) };
 
 /** Highlights of either kind in the document: wrappers, and ranges painted in our highlights (paint mode). */
 function highlightsInPage(): number {

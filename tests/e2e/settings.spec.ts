@@ -17,6 +17,7 @@ const DEFAULTS = {
     other: true,
   },
   disabledSites: [],
+  renderer: 'wrap',
 };
 
 /** The popup for `page`'s tab, once it lists the page's names; it must throw no error on the way. */
@@ -38,6 +39,8 @@ for (const [label, garbage] of [
     { settings: { enabled: 'yes', categories: [1, 2], disabledSites: 'all' }, settings$: { v: 2 } },
   ],
   ['a value from an unknown newer version', { settings: { enabled: 7, layout: 'v9' }, settings$: { v: 99 } }],
+  // A migration that counted from this version up allocated a slot per version in every page.
+  ['a version record of minus a billion', { settings: { enabled: 'no' }, settings$: { v: -1e9 } }],
 ] as const) {
   test(`settings stored as ${label} fall back to defaults and are repaired; page and popup work`, async ({
     harness: h,

@@ -2,7 +2,7 @@ import { clickInCard, hover, openScanned, poll, waitFor, waitForScan } from '../
 import { openPopup, setInPopup, waitForMarkCount } from '../driver/extension-ui';
 import type { Tab } from '../driver/types';
 import { expect, test } from '../fixtures';
-import { readMarks, textNodesSnapshotOf } from '../marks';
+import { readMarks, readPainted, textNodesSnapshotOf } from '../marks';
 
 /**
  * The extension's core, from the same spec in every browser: highlights and
@@ -217,4 +217,28 @@ test('content added later, an open shadow root and a frame are highlighted', asy
   const inFrame = new Set((await readMarks(frame!)).map((m) => m.entity));
   expect([...inFrame]).toEqual(expect.arrayContaining(['ghaleb-alaumary', 'lazarus-group']));
   await frames.close();
+});
+
+test('painted highlights: chosen in the popup, the same highlights as wrapped, and the page unchanged', async ({
+  driver,
+}) => {
+  const wrapped = await openScanned(driver, '/tests/fixtures/live/case-page.html');
+  const expected = await readMarks(wrapped);
+  expect(expected.length).toBeGreaterThan(3);
+  await wrapped.close();
+
+  await setInPopup(driver, 'input[data-setting="renderer"][value="paint"]', true);
+  try {
+    const painted = await openScanned(driver, '/tests/fixtures/live/case-page.html');
+    expect(
+      await poll(
+        () => readPainted(painted),
+        (marks) => marks.length === expected.length,
+      ),
+    ).toEqual(expected);
+    expect(await painted.evaluate(() => document.querySelectorAll('case-lens-mark').length)).toBe(0);
+    await painted.close();
+  } finally {
+    await setInPopup(driver, 'input[data-setting="renderer"][value="wrap"]', true);
+  }
 });
