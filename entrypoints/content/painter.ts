@@ -1,3 +1,5 @@
+// Paint mode's renderer (settings.renderer = 'paint'): highlights as live ranges the browser paints,
+// the page's DOM untouched. See the class below, and the README's "Paint or wrap".
 import { type Annotation, isContradiction } from '@/facts/annotator';
 import { DocumentOrderedList } from './document-order';
 import { compareMentions, type Mention, PaintedMention } from './mention';
