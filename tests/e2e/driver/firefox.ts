@@ -152,6 +152,9 @@ export class FirefoxDriver implements Driver {
   async newTab(viewport?: { width: number; height: number }): Promise<Tab> {
     const page = await this.browser.newPage();
     if (viewport) await page.setViewport(viewport);
+    // A page's own alert() would hold its load for good: dismissed, as Playwright does in Chromium when
+    // nothing listens (a corpus page, remove-script-tags.html, alerts as it loads).
+    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     return new FirefoxTab(page, this);
   }
   /** An extension page kept open in a background tab: Firefox's background is an event page tests cannot reach. */
