@@ -52,10 +52,11 @@ export default defineConfig({
       const everyFrame = { matches: PAGES, all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        // In the content scripts' world, the listener that takes the random name the page-world patch
-        // reports shadow roots with (shadow-key.ts). The patch itself (shadow-watch.ts) is registered by
-        // the background where Case Lens is on (lib/page-world.ts); declared scripts start before those.
+        // The page-world patch that reports attached shadow roots (shadow-watch.ts), and just before it, in
+        // the content scripts' world, the listener that takes the random name it reports them with
+        // (shadow-key.ts): scripts of one run_at start in the order they are declared.
         { ...everyFrame, js: ['shadow-key.js'], run_at: 'document_start' },
+        { ...everyFrame, js: ['shadow-watch.js'], run_at: 'document_start', world: 'MAIN' },
         {
           matches: PAGES,
           js: ['scout.js'],
