@@ -52,21 +52,12 @@ export default defineConfig({
       const everyFrame = { matches: PAGES, all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        // The page-world patch that reports attached shadow roots (shadow-watch.ts), and just before it, in
-        // the content scripts' world, the listener that takes the random name it reports them with
-        // (shadow-key.ts): scripts of one run_at start in the order they are declared.
-        { ...everyFrame, js: ['shadow-key.js'], run_at: 'document_start' },
+        // The scout, in the content scripts' world, and just after it the page-world patch that reports
+        // attached shadow roots (shadow-watch.ts), whose random name the scout takes as the patch starts
+        // (shadow-event.ts): scripts of one run_at start in the order they are declared. The scout waits for
+        // the document to be parsed before it reads (scout.ts).
+        { ...everyFrame, js: ['scout.js'], run_at: 'document_start' },
         { ...everyFrame, js: ['shadow-watch.js'], run_at: 'document_start', world: 'MAIN' },
-        {
-          matches: PAGES,
-          js: ['scout.js'],
-          all_frames: true,
-          match_about_blank: true,
-          match_origin_as_fallback: true,
-          // When the document is parsed: before its load event, at which shadow-watch announces the shadow
-          // roots the page attached before (shadow-watch.ts).
-          run_at: 'document_end',
-        },
       ];
     },
   },

@@ -4,7 +4,7 @@ type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) =
 
 /**
  * Runs in the page's own world before its scripts (declared in wxt.config.ts,
- * just after shadow-key.ts), and only reports: when the
+ * just after the scout, scout.ts), and only reports: when the
  * page attaches an open shadow root to an element already in the document, no
  * MutationObserver says so, and the content script (in its isolated world)
  * would never see that root.
@@ -46,7 +46,7 @@ export default defineUnlistedScript({
     const announce = (host: Element) =>
       apply(dispatch, host, [new NativeEvent(name, { bubbles: true, composed: true })]);
     // Hosts given open roots before the document's load event are kept and announced again then, once: the
-    // scout starts when the document is parsed (document_end, always before load) and so hears that, and
+    // scout starts reading when the document is parsed (DOMContentLoaded, always before load) and so hears that, and
     // does not have to open every element to find them. After load, a root on a host outside the document
     // is found by the scout's MutationObserver when the host is inserted.
     let earlier: Element[] | null = [];
