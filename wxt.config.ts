@@ -8,7 +8,7 @@ import { scoutWordsPlugin } from './scripts/scout-words-plugin';
 const ICON_SIZES = [16, 32, 48, 96, 128];
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
-// Manifest V3 for Chrome and Firefox. Permissions: `storage` (settings) and `scripting` (starting the
+// Manifest V3 for Chrome and Firefox. Permissions: `storage` (settings) and `scripting` (registering the page-world patch where Case Lens is on, starting the
 // full script in a frame whose scout saw the case).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -52,12 +52,12 @@ export default defineConfig({
       const everyFrame = { matches: PAGES, all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        // The scout, in the content scripts' world, and just after it the page-world patch that reports
-        // attached shadow roots (shadow-watch.ts), whose random name the scout takes as the patch starts
-        // (shadow-event.ts): scripts of one run_at start in the order they are declared. The scout waits for
-        // the document to be parsed before it reads (scout.ts).
+        // The scout, in the content scripts' world. It also takes the random name the page-world patch
+        // (shadow-watch.ts) reports attached shadow roots with (shadow-event.ts), so it starts at
+        // document_start, before the patch: the background registers the patch where Case Lens is on
+        // (lib/page-world.ts), and declared scripts start before registered ones. It waits for the
+        // document to be parsed before it reads (scout.ts).
         { ...everyFrame, js: ['scout.js'], run_at: 'document_start' },
-        { ...everyFrame, js: ['shadow-watch.js'], run_at: 'document_start', world: 'MAIN' },
       ];
     },
   },

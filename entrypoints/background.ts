@@ -5,7 +5,8 @@ import { isCandidateReport, startCaseLensIn } from '@/lib/case-lens-start';
 import { relayCommand } from '@/lib/commands';
 import { scoutOpenTabs } from '@/lib/open-tabs';
 import { backgroundMessages } from '@/lib/messages';
-import { loadSettings } from '@/lib/settings';
+import { syncPagePatch } from '@/lib/page-world';
+import { loadSettings, watchSettings } from '@/lib/settings';
 
 /** The badge says how many distinct case entities a tab names; nothing for none. */
 function badgeText(count: number): string {
@@ -19,6 +20,12 @@ function badgeText(count: number): string {
  * found on each tab, and passes keyboard commands to the active tab.
  */
 export default defineBackground(() => {
+  // The page-world patch runs only where Case Lens is on (lib/page-world.ts): registered to match the
+  // settings each time the background starts (an update may have left another registration, or none)
+  // and on every change.
+  void loadSettings().then(syncPagePatch);
+  watchSettings((settings) => void syncPagePatch(settings));
+
   // Migrates (and if need be repairs) stored settings once per update, before any page asks.
   browser.runtime.onInstalled.addListener(() => {
     void loadSettings();

@@ -338,6 +338,43 @@ test('12 page-world patch: a shadow root attached after load is announced under 
   await page.close();
 });
 
+test('12 page-world patch: where Case Lens is switched off, for every site or for one, the page keeps its own attachShadow', async () => {
+  const page = await h.context.newPage();
+  /** Whether the page's attachShadow is the patch's Proxy, as the DevTools protocol sees it (no page can). */
+  const patched = async () => {
+    await page.goto(`${h.baseUrl}/tests/fixtures/quiet/plain.html`);
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'Element.prototype.attachShadow' });
+      return result.subtype === 'proxy';
+    } finally {
+      await cdp.detach();
+    }
+  };
+  const on = { enabled: true, categories: {}, disabledSites: [], renderer };
+  const site = new URL(h.baseUrl).hostname;
+  try {
+    await expect.poll(patched).toBe(true);
+    await writeStorage(h, { settings: { ...on, enabled: false } });
+    await expect.poll(patched).toBe(false);
+    await writeStorage(h, { settings: on });
+    await expect.poll(patched).toBe(true);
+    await writeStorage(h, { settings: { ...on, disabledSites: [site] } });
+    await expect.poll(patched).toBe(false);
+  } finally {
+    await writeStorage(h, { settings: on });
+  }
+  await expect.poll(patched).toBe(true);
+  // Updated in place, the registration still outlives the browser session.
+  const registered = await h.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<object[]> } } }
+    ).chrome.scripting.getRegisteredContentScripts(),
+  );
+  expect(registered).toEqual([expect.objectContaining({ world: 'MAIN', persistAcrossSessions: true })]);
+  await page.close();
+});
+
 test("12 page-world patch: attachShadow and toString read as the browser's own, and an error from them names no extension", async () => {
   // A page that never names the case: only the scout and the page-world patch run there.
   const page = await h.context.newPage();
