@@ -7,6 +7,8 @@ import { comparison, FUZZ_WORDS, OPERATION_WEIGHTS, type Operation, sequence, ty
 import { marksInExcludedContexts } from './marks';
 import { launchPlain, type PlainBrowser } from './outside';
 import { CATEGORIES } from '../../facts/constants';
+import type { RendererKind } from '../../lib/settings';
+import type { Harness } from './extension';
 import { writeStorage } from './worker';
 
 /**
@@ -23,11 +25,12 @@ import { writeStorage } from './worker';
  *   and the DOM exactly as the other tab's where every operation was plain.
  *
  * FUZZ_TABS pairs of tabs run at once, each pair its own fast-check run with
- * its own seed (FUZZ_SEED + its index) and its own site, so that switching
- * off in one leaves the others running. `npm test` runs a fixed seed for a
- * small budget; `npm run fuzz` (scripts/fuzz.mjs) sets FUZZ_SEED, FUZZ_RUNS
- * (sequences in all), FUZZ_SECONDS and FUZZ_TABS. A failure prints the shrunk
- * sequence, its seed and the path fast-check needs to replay it.
+ * its own seed and its own site, so that switching off in one leaves the
+ * others running. `npm test` runs a fixed seed for a small budget; `npm run
+ * fuzz` (scripts/fuzz.mjs) sets FUZZ_SEED, FUZZ_RUNS (sequences in all),
+ * FUZZ_SECONDS (for all), FUZZ_TABS and FUZZ_PART (sequences per test; part
+ * p's tab i has the seed FUZZ_SEED + p × FUZZ_TABS + i). A failure prints the
+ * shrunk sequence, its seed and the path fast-check needs to replay it.
  */
 
 const PAGE = '/tests/fixtures/hostile/fuzz.html';
@@ -49,6 +52,13 @@ const SEED = whole('FUZZ_SEED', 11);
 const RUNS = whole('FUZZ_RUNS', 1000);
 const SECONDS = whole('FUZZ_SECONDS', 50);
 const TABS = Math.max(1, whole('FUZZ_TABS', 4));
+/**
+ * Sequences per test: a long run is split into parts, each a test of its own, because Playwright files
+ * every page call of a test under that test's steps and searches them all on each call: in one test,
+ * 200 sequences took 58 s at first and 570 s after 1,600. `npm test` runs one part.
+ */
+const PART = Math.max(1, whole('FUZZ_PART', RUNS));
+const PARTS = Math.ceil(RUNS / PART);
 /**
  * One sequence to run again and again instead of random ones (FUZZ_SEQUENCE, the JSON array a failure
  * prints): a failure that depends on timing is replayed until it shows.
@@ -239,13 +249,23 @@ async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome): Promise<vo
   }
 }
 
-test('random page mutations: no text lost, no highlight in editors, names highlighted, switching off restores the DOM', {
-  tag: '@paint',
-}, async ({ harness, renderer }) => {
+/** Sequences run by the parts so far (the parts of a run share one worker, one after another). */
+let sequences = 0;
+
+for (let part = 0; part < PARTS; part += 1) {
+  const title =
+    'random page mutations: no text lost, no highlight in editors, names highlighted, switching off restores the DOM';
+  test(PARTS > 1 ? `${title} (part ${part + 1} of ${PARTS})` : title, { tag: '@paint' }, ({ harness, renderer }) =>
+    fuzzPart(part, harness, renderer),
+  );
+}
+
+async function fuzzPart(part: number, harness: Harness, renderer: RendererKind): Promise<void> {
   painting = renderer === 'paint';
   // npm test runs the painted fuzzer shorter (30 s): it checks the same code paths but wrapping, and more strictly.
-  const seconds = painting && process.env.FUZZ_SECONDS === undefined ? 30 : SECONDS;
+  const seconds = (painting && process.env.FUZZ_SECONDS === undefined ? 30 : SECONDS) / PARTS;
   test.setTimeout((seconds + 240) * 1000);
+  const runs = Math.min(PART, RUNS - part * PART);
   const port = new URL(harness.baseUrl).port;
   // Each tab is a site of its own (Chromium sends every *.localhost to the loopback), so that its
   // sequence can switch Case Lens off for its site while the other tabs run theirs.
@@ -266,17 +286,18 @@ test('random page mutations: no text lost, no highlight in editors, names highli
     tabs.push({
       site,
       switchTo: (on) => setSite(site, on),
-      seed: SEED + i,
+      seed: SEED + part * TABS + i,
       withLens: await withWords(await harness.context.newPage()),
       without: await withWords(await plain.browser.newPage()),
     });
   }
   await writeStorage(harness, { settings: { ...ON, renderer } });
-  const runsPerTab = Math.ceil(RUNS / TABS);
+  const runsPerTab = Math.ceil(runs / TABS);
+  const firstSeed = SEED + part * TABS;
   console.log(
-    `fuzz: seeds ${SEED}-${SEED + TABS - 1} (one per tab), up to ${runsPerTab * TABS} sequences, ${seconds} s; weights ${JSON.stringify(OPERATION_WEIGHTS)}`,
+    `fuzz: part ${part + 1} of ${PARTS}: seeds ${firstSeed}-${firstSeed + TABS - 1} (one per tab), up to ${runsPerTab * TABS} sequences, ${seconds.toFixed(0)} s; weights ${JSON.stringify(OPERATION_WEIGHTS)}`,
   );
-  let sequences = 0;
+  const before = sequences;
   const startedAt = Date.now();
   const fuzzTab = (tab: Tab) => {
     let runs = 0;
@@ -295,8 +316,10 @@ test('random page mutations: no text lost, no highlight in editors, names highli
         phase('off', t0);
         sequences += 1;
         judged[painting ? 'exact' : outcome.compare] += 1;
-        if (sequences % 200 === 0)
-          console.log(`fuzz: ${sequences} sequences in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+        if ((sequences - before) % 100 === 0)
+          console.log(
+            `fuzz: part ${part + 1}: ${sequences - before} sequences in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+          );
         if (outcome.problems.length > 0)
           throw new Error(`sequence (${outcome.compare}):\n  ${outcome.problems.join('\n  ')}`);
       }),
@@ -304,9 +327,6 @@ test('random page mutations: no text lost, no highlight in editors, names highli
     );
   };
   try {
-    // Inside one step: Playwright files each page call under the step that encloses it, and with no
-    // enclosing step it searches every step the test has made so far. Over a long run that search was
-    // most of the time: 200 sequences took 58 s at first and 570 s after 1,600.
     const results = await Promise.allSettled(tabs.map(fuzzTab));
     const failures = results.flatMap((r, i) =>
       r.status === 'rejected'
@@ -318,8 +338,9 @@ test('random page mutations: no text lost, no highlight in editors, names highli
     if (failures.length > 0) throw new Error(failures.join('\n\n'));
   } finally {
     const minutes = (Date.now() - startedAt) / 60_000;
+    const here = sequences - before;
     console.log(
-      `fuzz: ${sequences} sequences (shrinking included) in ${(minutes * 60).toFixed(0)} s, ${(sequences / minutes).toFixed(0)} a minute`,
+      `fuzz: part ${part + 1}: ${here} sequences (shrinking included) in ${(minutes * 60).toFixed(0)} s, ${(here / minutes).toFixed(0)} a minute; ${sequences} in all so far`,
     );
     console.log(
       `fuzz: sequences judged exactly (text and DOM) ${judged.exact}, on their text alone ${judged.text}, ` +
@@ -332,5 +353,5 @@ test('random page mutations: no text lost, no highlight in editors, names highli
     );
     for (const { withLens, without } of tabs) await Promise.all([withLens.close(), without.close()]);
   }
-  expect(sequences).toBeGreaterThan(0);
-});
+  expect(sequences - before).toBeGreaterThan(0);
+}
