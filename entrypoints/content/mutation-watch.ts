@@ -90,9 +90,11 @@ export class MutationWatch {
   }
 
   enqueue(node: Node | null): void {
-    // A queued full walk reads everything, unless the page has since replaced the root it would walk.
-    if (this.fullScanRoot?.isConnected) return;
     if (!node || this.queued.has(node)) return;
+    // A queued full walk reads everything, unless the page has since replaced the root it would walk;
+    // except a shadow root observed after it was queued: the walk takes the roots it passes for
+    // observed, and so read, and this one it does not list.
+    if (this.fullScanRoot?.isConnected && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
     if (this.queue.length >= STORM_THRESHOLD) {
       // A storm: one walk over everything costs less than thousands of small ones.
       this.queueFullScan();
