@@ -52,12 +52,13 @@ export default defineConfig({
       const everyFrame = { matches: PAGES, all_frames: true, match_about_blank: true, match_origin_as_fallback: true };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        // The scout, in the content scripts' world. It also takes the random name the page-world patch
-        // (shadow-watch.ts) reports attached shadow roots with (shadow-event.ts), so it starts at
-        // document_start, before the patch: the background registers the patch where Case Lens is on
-        // (lib/page-world.ts), and declared scripts start before registered ones. It waits for the
-        // document to be parsed before it reads (scout.ts).
-        { ...everyFrame, js: ['scout.js'], run_at: 'document_start' },
+        // In the content scripts' world, at document_start, the few lines that leave the page-world patch
+        // (shadow-watch.ts) the random name it reports attached shadow roots with, and keep what it reports
+        // until the scout starts (shadow-key.ts, shadow-event.ts): the background registers the patch where
+        // Case Lens is on (lib/page-world.ts), and declared scripts start before registered ones. The scout
+        // itself starts when the document is parsed (document_end), before its load event.
+        { ...everyFrame, js: ['shadow-key.js'], run_at: 'document_start' },
+        { ...everyFrame, js: ['scout.js'], run_at: 'document_end' },
       ];
     },
   },

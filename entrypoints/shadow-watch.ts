@@ -1,10 +1,10 @@
-import { KEY_EVENT } from './content/shadow-event';
+import { NAME_NOTE } from './content/shadow-event';
 
 type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) => void;
 
 /**
  * Runs in the page's own world before its scripts (declared in wxt.config.ts,
- * just after the scout, scout.ts), and only reports: when the
+ * after shadow-key.ts), and only reports: when the
  * page attaches an open shadow root to an element already in the document, no
  * MutationObserver says so, and the content script (in its isolated world)
  * would never see that root.
@@ -34,23 +34,30 @@ export default defineUnlistedScript({
       if (captureStackTrace && error !== null && typeof error === 'object') captureStackTrace(error, trap);
     };
 
-    // The announcement's name, random, handed to the content scripts' world before any page script runs
-    // (shadow-event.ts): a page cannot listen for a name it never learns. The event and its dispatch are
-    // the page's built-ins as they are now, before its scripts could replace them.
+    // The announcement's name, random, left by shadow-key.ts in a comment at the end of the document just before
+    // this script started (shadow-event.ts): taken, and the comment removed, before any page script runs. A
+    // page cannot listen for a name it never learns. The event is the page's built-in as it is now, before
+    // its scripts could replace it; without a name, nothing is announced.
     const NativeEvent = Event;
-    const dispatch = EventTarget.prototype.dispatchEvent;
-    const random = new Uint32Array(2);
-    crypto.getRandomValues(random);
-    const name = `x${random[0]!.toString(36)}${random[1]!.toString(36)}`;
-    apply(dispatch, document, [new CustomEvent(KEY_EVENT, { detail: name })]);
+    const dispatch = proto.dispatchEvent;
+    const note = document.lastChild;
+    if (note?.nodeType !== 8 || !(note as Comment).data.startsWith(NAME_NOTE)) return;
+    const name = (note as Comment).data.slice(NAME_NOTE.length);
+    note.remove();
     const announce = (host: Element) =>
       apply(dispatch, host, [new NativeEvent(name, { bubbles: true, composed: true })]);
-    // Hosts given open roots before the document's load event are kept and announced again then, once: the
-    // scout starts reading when the document is parsed (DOMContentLoaded, always before load) and so hears that, and
-    // does not have to open every element to find them. After load, a root on a host outside the document
-    // is found by the scout's MutationObserver when the host is inserted.
-    let earlier: Element[] | null = [];
-
+    // Announcements are heard from document_start on (shadow-key.ts, then the scout), and once the scout
+    // has begun reading (when the document is parsed) its MutationObserver finds a root given to a host
+    // outside the document when the host is inserted. Such hosts given roots before the load event are kept and announced at
+    // load, once, in case they were inserted before the scout began. The load listener is added only
+    // then: most pages give no root to a host outside the document, and their load task stays theirs.
+    const addLoadListener = window.addEventListener;
+    let detached: Element[] | null = null;
+    const announceDetached = () => {
+      const hosts = detached ?? [];
+      detached = [];
+      for (const host of hosts) if (host.isConnected) announce(host);
+    };
     const attachTrap: ProxyHandler<typeof nativeAttach> = {
       apply(target, host: Element, args: [ShadowRootInit]) {
         let shadow: ShadowRoot;
@@ -61,8 +68,12 @@ export default defineUnlistedScript({
           throw error;
         }
         if (shadow.mode === 'open') {
-          if (earlier) earlier[earlier.length] = host;
           if (host.isConnected) announce(host);
+          else if (document.readyState !== 'complete') {
+            if (detached === null) apply(addLoadListener, window, ['load', announceDetached, { once: true }]);
+            detached ??= [];
+            detached[detached.length] = host;
+          }
         }
         return shadow;
       },
@@ -84,15 +95,5 @@ export default defineUnlistedScript({
     // Assignments keep each property's attributes (writable, configurable, not enumerable), as they were.
     Function.prototype.toString = watchedToString;
     proto.attachShadow = watchedAttach;
-
-    window.addEventListener(
-      'load',
-      () => {
-        const hosts = earlier ?? [];
-        earlier = null;
-        for (const host of hosts) if (host.isConnected) announce(host);
-      },
-      { once: true },
-    );
   },
 });

@@ -38,6 +38,13 @@ const CARRY = 64;
  */
 const CHANGES_DELAY_MS = 250;
 
+/** A scout made when the frame starts: it hears shadow roots announced from then on, and reads once begun. */
+export interface ScoutWatch {
+  /** Reads the document and the roots of `hosts` (announced before it was made), then what the page changes. */
+  begin(hosts?: readonly Element[]): void;
+  stop(): void;
+}
+
 export interface ScoutOptions {
   /** True when a text holds words some case name needs (facts/scout.ts). */
   hasCandidate(text: string): boolean;
@@ -52,10 +59,11 @@ export interface ScoutOptions {
  * leaves the frame to the full script. It writes nothing to the page (no
  * element, attribute, event or performance entry), so a page that never
  * names the case cannot tell it is there. A frame of zero size that names
- * the case is handed on only once it is given a size. Returns a function
- * that stops it.
+ * the case is handed on only once it is given a size. It listens for the
+ * page-world patch's announcements as soon as it is made, and reads the
+ * document, with the roots of hosts announced before, when `begin` is called.
  */
-export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): () => void {
+export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): ScoutWatch {
   const doc = win.document;
   const queue: Node[] = [];
   /** The next queued node to read: an index, since shifting a long queue costs its length each time. */
@@ -253,10 +261,17 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     }, delayMs);
   }
 
-  function begin(): void {
+  function begin(hosts: readonly Element[] = []): void {
+    if (stopped) return;
     observe(doc);
     queue.push(doc);
-    if (shadowEvent) doc.addEventListener(shadowEvent, onShadowAttached, true);
+    for (const host of hosts) {
+      const shadow = host.shadowRoot;
+      if (shadow && host.isConnected) {
+        observe(shadow);
+        queue.push(shadow);
+      }
+    }
     // Declarative roots come from the parser, not attachShadow: those of custom elements never defined.
     // Asked with querySelector first: most documents have none, and a NodeList costs a fresh world its interface.
     if (doc.querySelector(':not(:defined)') !== null)
@@ -278,6 +293,6 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
     win.removeEventListener('resize', onResize);
     onCandidate();
   }
-  begin();
-  return stop;
+  if (shadowEvent) doc.addEventListener(shadowEvent, onShadowAttached, true);
+  return { begin, stop };
 }

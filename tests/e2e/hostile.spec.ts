@@ -333,8 +333,10 @@ test('12 page-world patch: a shadow root attached after load is announced under 
     )
     .toBe(1);
   // ... and the page, which recorded every event made or dispatched through its built-ins and listened for
-  // the names an extension would use, heard nothing it did not make itself.
+  // the names an extension would use, heard nothing it did not make itself, and finds no trace of the name's
+  // handover (a comment at the end of the document, removed before the page's first script).
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  expect(await page.evaluate(() => [...document.childNodes].map((node) => node.nodeName))).toEqual(['html', 'HTML']);
   await page.close();
 });
 
