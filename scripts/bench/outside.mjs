@@ -1,7 +1,7 @@
 // The outside measurement: what Case Lens costs a page's renderer, read from
 // a Chromium trace rather than from the extension's own measures, against a
 // twin of the build whose scripts are empty, in the same run.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchChromiumWithExtension } from '../chromium-with-extension.mjs';
@@ -10,16 +10,36 @@ import { analyseTrace, TRACE_CATEGORIES } from './trace-analysis.mjs';
 const MAX_WINDOW_MS = 10_000;
 const AFTER_LAST_MS = 2_000;
 const FIRST_WINDOW_MS = 4_000;
+/** The page-world patch's file, registered by the background (lib/page-world.ts). */
+const PATCH_FILE = 'shadow-watch.js';
 
 /**
  * A copy of the build at `extensionDir` whose content scripts (every world,
  * every file, CSS included) and background are empty files: the same manifest,
  * so the same matches, frames, run-at, about:blank and worlds, and no code.
+ * The page-world patch, which Case Lens's background registers at start
+ * (lib/page-world.ts) where this twin's empty background registers nothing, is
+ * declared in the twin's manifest the way it is registered, as an empty file.
  */
 export function buildEmptyTwin(extensionDir, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(extensionDir, outDir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
+  const manifestPath = join(outDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const declared = manifest.content_scripts ?? [];
+  if (existsSync(join(outDir, PATCH_FILE)) && !declared.some((entry) => entry.js?.includes(PATCH_FILE))) {
+    const { matches } = declared[0];
+    declared.push({
+      matches,
+      js: [PATCH_FILE],
+      all_frames: true,
+      match_origin_as_fallback: true,
+      run_at: 'document_start',
+      world: 'MAIN',
+    });
+    manifest.content_scripts = declared;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+  }
   const files = new Set();
   for (const entry of manifest.content_scripts ?? [])
     for (const f of [...(entry.js ?? []), ...(entry.css ?? [])]) files.add(f);
@@ -30,7 +50,7 @@ export function buildEmptyTwin(extensionDir, outDir) {
 }
 
 async function launch(executablePath, extensionDir) {
-  const { context, extensionId } = await launchChromiumWithExtension({
+  const { context, worker, extensionId } = await launchChromiumWithExtension({
     extensionDir,
     executablePath,
     profile: 'case-lens-trace-',
@@ -40,6 +60,18 @@ async function launch(executablePath, extensionDir) {
     args: ['--proxy-server=http://127.0.0.1:9'],
     workerTimeout: 20_000,
   });
+  // Case Lens's background registers the page-world patch as it starts: no page is traced before that.
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  const declared = (manifest.content_scripts ?? []).some((entry) => entry.js?.includes(PATCH_FILE));
+  if (!declared && existsSync(join(extensionDir, PATCH_FILE))) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const registered = await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+      if (registered.length > 0) break;
+      if (Date.now() > deadline) throw new Error('the page-world patch was not registered within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   return { context, extensionId };
 }
 
