@@ -1,4 +1,4 @@
-import { NAME_NOTE } from './content/shadow-event';
+import { KEY_EVENT } from './content/shadow-event';
 
 type CaptureStackTrace = (error: object, above: (...args: never[]) => unknown) => void;
 
@@ -34,16 +34,15 @@ export default defineUnlistedScript({
       if (captureStackTrace && error !== null && typeof error === 'object') captureStackTrace(error, trap);
     };
 
-    // The announcement's name, random, left by shadow-key.ts in a comment at the end of the document just before
-    // this script started (shadow-event.ts): taken, and the comment removed, before any page script runs. A
-    // page cannot listen for a name it never learns. The event is the page's built-in as it is now, before
-    // its scripts could replace it; without a name, nothing is announced.
+    // The announcement's name, random, handed to the content scripts' world before any page script runs
+    // (shadow-event.ts, shadow-key.ts): a page cannot listen for a name it never learns. The event and its
+    // dispatch are the page's built-ins as they are now, before its scripts could replace them.
     const NativeEvent = Event;
     const dispatch = proto.dispatchEvent;
-    const note = document.lastChild;
-    if (note?.nodeType !== 8 || !(note as Comment).data.startsWith(NAME_NOTE)) return;
-    const name = (note as Comment).data.slice(NAME_NOTE.length);
-    note.remove();
+    const random = new Uint32Array(2);
+    crypto.getRandomValues(random);
+    const name = `x${random[0]!.toString(36)}${random[1]!.toString(36)}`;
+    apply(dispatch, document, [new CustomEvent(KEY_EVENT, { detail: name })]);
     const announce = (host: Element) =>
       apply(dispatch, host, [new NativeEvent(name, { bubbles: true, composed: true })]);
     // Announcements are heard from document_start on (shadow-key.ts, then the scout), and once the scout

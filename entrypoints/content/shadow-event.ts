@@ -1,22 +1,19 @@
 /**
  * How the page-world patch (shadow-watch.ts) tells the content scripts that
  * the page attached an open shadow root, without a name a page could listen
- * for. At document_start, before any page script runs, shadow-key.ts
- * (declared, so it starts before the registered patch) makes a random event
- * name in the content scripts' world and leaves it in a comment at the end of
- * the document; the patch, starting right after it, reads the comment and
- * removes it. No page script has run in between, so none can see it. From
- * then on each attached root is announced on its host with an Event of that
- * name. Until the scout starts (document_end), shadow-key.ts keeps the hosts
- * announced meanwhile (`listenEarly`), and the scout takes them over.
+ * for: at document_start, before any page script runs, the patch makes a
+ * random event name and hands it over with one CustomEvent of a fixed name
+ * (KEY_EVENT) that only the listener of shadow-key.ts hears, since it is the
+ * only listener there is at that moment (shadow-key.ts is declared, so it
+ * starts before the registered patch). From then on each attached root is
+ * announced on its host with an Event of the random name. Until the scout
+ * starts (document_end), shadow-key.ts keeps the hosts announced meanwhile
+ * (`listenEarly`), and the scout takes them over.
  *
- * A comment rather than an event: making and dispatching an event (and, in
- * the page's world, drawing the random name from `crypto`) cost each fresh
- * frame several times what two small DOM calls cost.
+ * Nothing is written to the page for this: where Case Lens is off the patch
+ * is not registered, and the listener waits unheard.
  */
-
-/** What the comment starts with, so that the patch takes no other comment for it. */
-export const NAME_NOTE = 'case-lens:';
+export const KEY_EVENT = 'case-lens-key';
 
 /** Where the name is kept, in the content scripts' own (isolated) global object, for the scout and the full script. */
 const HELD = '__caseLensShadowEvent';
@@ -25,22 +22,36 @@ const EARLY = '__caseLensEarlyHosts';
 
 interface Early {
   hosts: Element[];
-  listener: (event: Event) => void;
+  /** Takes the name (until it comes), then keeps the hosts announced under it. */
+  take: (event: Event) => void;
+  keep: (event: Event) => void;
 }
 
 /**
- * Makes this frame's name and leaves it for the patch. `Math.random` is this
- * world's own generator, whose outputs no page script sees.
+ * Listens for the patch's handover and keeps the name, then keeps the hosts
+ * announced until the scout takes them over (`takeEarlyHosts`). The handover
+ * listener goes as soon as it has the name: before any page script could
+ * dispatch an event of that fixed name. Where the patch is not registered
+ * (Case Lens switched off), it goes when the scout starts.
  */
-export function offerShadowEventName(doc: Document): void {
-  const name = `x${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  try {
-    doc.appendChild(doc.createComment(NAME_NOTE + name));
-  } catch {
-    // A document that takes no comment (none that Case Lens runs in is known): nothing is announced there.
-    return;
-  }
-  (globalThis as Record<string, unknown>)[HELD] = name;
+export function listenEarly(doc: Document): void {
+  const global = globalThis as Record<string, unknown>;
+  const early: Early = {
+    hosts: [],
+    take: (event) => {
+      const name = (event as CustomEvent<unknown>).detail;
+      if (typeof name !== 'string') return;
+      doc.removeEventListener(KEY_EVENT, early.take, true);
+      global[HELD] = name;
+      doc.addEventListener(name, early.keep, true);
+    },
+    keep: (announced) => {
+      const host = announced.composedPath()[0];
+      if (host instanceof Element) early.hosts.push(host);
+    },
+  };
+  doc.addEventListener(KEY_EVENT, early.take, true);
+  global[EARLY] = early;
 }
 
 /** The name the page-world patch announces attached shadow roots with in this frame; null when none was offered. */
@@ -49,28 +60,14 @@ export function shadowEventName(): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-/** Keeps the hosts announced from now until the scout takes them over (`takeEarlyHosts`). */
-export function listenEarly(doc: Document): void {
-  const name = shadowEventName();
-  if (!name) return;
-  const early: Early = {
-    hosts: [],
-    listener: (event) => {
-      const host = event.composedPath()[0];
-      if (host instanceof Element) early.hosts.push(host);
-    },
-  };
-  doc.addEventListener(name, early.listener, true);
-  (globalThis as Record<string, unknown>)[EARLY] = early;
-}
-
-/** The hosts announced before now; the listener that kept them goes. */
+/** The hosts announced before now; the listeners that kept them go. */
 export function takeEarlyHosts(doc: Document): Element[] {
   const global = globalThis as Record<string, unknown>;
   const early = global[EARLY] as Early | undefined;
-  const name = shadowEventName();
-  if (!early || !name) return [];
-  doc.removeEventListener(name, early.listener, true);
+  if (!early) return [];
   delete global[EARLY];
+  doc.removeEventListener(KEY_EVENT, early.take, true);
+  const name = shadowEventName();
+  if (name) doc.removeEventListener(name, early.keep, true);
   return early.hosts;
 }

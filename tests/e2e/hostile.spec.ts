@@ -333,8 +333,8 @@ test('12 page-world patch: a shadow root attached after load is announced under 
     )
     .toBe(1);
   // ... and the page, which recorded every event made or dispatched through its built-ins and listened for
-  // the names an extension would use, heard nothing it did not make itself, and finds no trace of the name's
-  // handover (a comment at the end of the document, removed before the page's first script).
+  // the names an extension would use, heard nothing it did not make itself, and its document holds nothing
+  // it did not make.
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
   expect(await page.evaluate(() => [...document.childNodes].map((node) => node.nodeName))).toEqual(['html', 'HTML']);
   await page.close();
@@ -359,6 +359,8 @@ test('12 page-world patch: where Case Lens is switched off, for every site or fo
     await expect.poll(patched).toBe(true);
     await writeStorage(h, { settings: { ...on, enabled: false } });
     await expect.poll(patched).toBe(false);
+    // Nothing else of Case Lens's is left in the page either: its document holds only what it parsed.
+    expect(await page.evaluate(() => [...document.childNodes].map((node) => node.nodeName))).toEqual(['html', 'HTML']);
     await writeStorage(h, { settings: on });
     await expect.poll(patched).toBe(true);
     await writeStorage(h, { settings: { ...on, disabledSites: [site] } });
