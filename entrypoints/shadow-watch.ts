@@ -69,8 +69,10 @@ export default defineUnlistedScript({
         if (shadow.mode === 'open') {
           if (host.isConnected) announce(host);
           else if (document.readyState !== 'complete') {
-            if (detached === null) apply(addLoadListener, window, ['load', announceDetached, { once: true }]);
-            detached ??= [];
+            if (detached === null) {
+              detached = [];
+              apply(addLoadListener, window, ['load', announceDetached, { once: true }]);
+            }
             detached[detached.length] = host;
           }
         }

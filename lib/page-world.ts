@@ -5,9 +5,9 @@
  * with the master switch off, and not on the sites switched off, so that a
  * reader who switched Case Lens off for a site leaves that site's pages
  * exactly as the browser made them. Its partner in the content scripts'
- * world (the scout, which takes the patch's event name) stays declared in the
- * manifest: declared scripts start before registered ones, and alone it adds
- * a listener no page can observe.
+ * world (shadow-key.ts, which takes the patch's event name) stays declared in
+ * the manifest: declared scripts start before registered ones, and alone it
+ * adds a listener no page can observe.
  */
 import { browser } from 'wxt/browser';
 import { PAGES } from './pages';
