@@ -47,6 +47,18 @@ export function domShape(page: Page): Promise<string[]> {
 }
 
 /**
+ * Where two DOM shapes first differ, with the nodes around it on each side (a
+ * split left in pieces shows as one node where the other has two), or null.
+ */
+export function shapeDifference(shape: string[], expected: string[]): string | null {
+  const at = shape.findIndex((line, i) => line !== expected[i]);
+  if (at < 0 && shape.length === expected.length) return null;
+  const i = at >= 0 ? at : Math.min(shape.length, expected.length);
+  const around = (lines: string[]) => lines.slice(Math.max(0, i - 3), i + 4).join(' | ');
+  return `at node ${i}: ${shape[i] ?? '(none)'} where the page without Case Lens has ${expected[i] ?? '(none)'} (around it: ${around(shape)}; without: ${around(expected)})`;
+}
+
+/**
  * Highlights where a reader's editor would take them for its own text: any
  * highlight in a document in designMode, and any whose parent is editable as
  * the browser sees it (contenteditable on an ancestor, across shadow roots).

@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { scanFinished, scanSlices } from './driver/page';
 import { expect, test } from './fixtures';
-import { characterDifference, domShape, marksInEditors, pageText, unhighlightedNames } from './fuzz-checks';
+import {
+  characterDifference,
+  domShape,
+  marksInEditors,
+  pageText,
+  shapeDifference,
+  unhighlightedNames,
+} from './fuzz-checks';
 import { comparison, FUZZ_WORDS, OPERATION_WEIGHTS, type Operation, sequence, type Target } from './fuzz-operations';
 import { marksInExcludedContexts } from './marks';
 import { launchPlain, type PlainBrowser } from './outside';
@@ -148,7 +155,8 @@ async function runSequence(tab: Tab, ops: Operation[], baseUrl: string, fresh: b
   if (fresh) {
     await tab.switchTo(true);
     await Promise.all([withLens.goto(baseUrl + PAGE), without.goto(plain.baseUrl + PAGE)]);
-    await withLens.waitForFunction(scanFinished, [150, 0] as const, { polling: 50 });
+    // The page names the case: wait for its first scan slice, however long the extension takes to start.
+    await withLens.waitForFunction(scanFinished, [150, 0, null] as const, { polling: 50 });
   } else {
     const reset = (page: Page) => page.evaluate(() => (window as unknown as { fuzzReset(): void }).fuzzReset());
     await Promise.all([reset(withLens), reset(without)]);
@@ -186,14 +194,8 @@ async function runSequence(tab: Tab, ops: Operation[], baseUrl: string, fresh: b
   if (painting && (await withLens.locator('case-lens-mark').count()) > 0) problems.push('wrappers in paint mode');
   if (painting) {
     // Painting changes no node: the DOM is the page's own, exactly, while Case Lens is on.
-    const shape = await domShape(withLens);
-    const at = shape.findIndex((line, i) => line !== expectedShape[i]);
-    if (at >= 0 || shape.length !== expectedShape.length) {
-      const i = at >= 0 ? at : Math.min(shape.length, expectedShape.length);
-      problems.push(
-        `painted DOM differs at node ${i}: ${shape[i] ?? '(none)'} where the page without Case Lens has ${expectedShape[i] ?? '(none)'}`,
-      );
-    }
+    const difference = shapeDifference(await domShape(withLens), expectedShape);
+    if (difference) problems.push(`painted DOM differs ${difference}`);
   }
   // Case Lens may still be at work on a busy machine: ask again until SETTLE_MS has passed.
   const deadline = Date.now() + SETTLE_MS;
@@ -238,14 +240,8 @@ async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome): Promise<vo
       `switching off changed the text: ${JSON.stringify(outcome.textBeforeOff)} became ${JSON.stringify(text)}`,
     );
   if (outcome.compare === 'exact') {
-    const shape = await domShape(withLens);
-    const at = shape.findIndex((line, i) => line !== outcome.expectedShape[i]);
-    if (at >= 0 || shape.length !== outcome.expectedShape.length) {
-      const i = at >= 0 ? at : Math.min(shape.length, outcome.expectedShape.length);
-      outcome.problems.push(
-        `DOM after switching off differs at node ${i}: ${shape[i] ?? '(none)'} where the page without Case Lens has ${outcome.expectedShape[i] ?? '(none)'}`,
-      );
-    }
+    const difference = shapeDifference(await domShape(withLens), outcome.expectedShape);
+    if (difference) outcome.problems.push(`DOM after switching off differs ${difference}`);
   }
 }
 
