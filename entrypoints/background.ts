@@ -24,7 +24,12 @@ export default defineBackground(() => {
   // settings each time the background starts (an update may have left another registration, or none)
   // and on every change.
   void loadSettings().then(syncPagePatch);
-  watchSettings((settings) => void syncPagePatch(settings));
+  // Pages only read the settings; a stored value that needs a repair (corrupt, from another version) is
+  // repaired here, once, as soon as it is stored.
+  watchSettings((settings) => {
+    void syncPagePatch(settings);
+    void loadSettings();
+  });
 
   // Migrates (and if need be repairs) stored settings once per update, before any page asks.
   browser.runtime.onInstalled.addListener(() => {

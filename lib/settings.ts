@@ -129,9 +129,23 @@ export function migrateSettingsV1(v1: unknown): Settings {
   return sanitizeSettings(v1);
 }
 
-/** True when two settings values say the same thing (used to repair a stored value only when needed). */
+/** A value's JSON with every object's keys sorted: the order in which they were written says nothing. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, field: unknown) =>
+    field !== null && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : field,
+  );
+}
+
+/**
+ * True when two settings values say the same thing (used to repair a stored
+ * value only when needed), whatever the order of their keys: Chrome's storage
+ * gives an object back with its keys sorted, so a value read back never has
+ * the order in which it was written.
+ */
 export function sameSettings(a: Settings, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /**
@@ -164,36 +178,59 @@ function isCurrentMeta(meta: unknown): boolean {
   return storedVersion(meta) === SETTINGS_VERSION && JSON.stringify(meta) === JSON.stringify({ v: SETTINGS_VERSION });
 }
 
+/** The stored value and its version record, as they are; nulls where the storage cannot be read. */
+async function readStored(): Promise<{ raw: unknown; meta: unknown }> {
+  try {
+    const [raw, meta] = await Promise.all([
+      storage.getItem<unknown>(SETTINGS_KEY),
+      storage.getItem<unknown>(SETTINGS_META_KEY),
+    ]);
+    return { raw, meta };
+  } catch {
+    return { raw: null, meta: null };
+  }
+}
+
+/** Whether what is stored must be written again: corrupt, from another version, or not in today's shape. */
+function needsRepair(raw: unknown, meta: unknown, settings: Settings): boolean {
+  return raw !== null && (!sameSettings(settings, raw) || !isCurrentMeta(meta));
+}
+
+/**
+ * Reads the settings and makes sense of whatever is stored (a corrupt key
+ * reads as its default), without writing anything. Pages read the settings
+ * each time one loads: a write from there, of a value read a moment before,
+ * could land just after a reader's change and undo it. Repairs are stored by
+ * the extension's own pages (`loadSettings`).
+ */
+export async function readSettings(): Promise<Settings> {
+  return sanitizeSettings((await readStored()).raw);
+}
+
 /**
  * Reads the settings, repairing the stored value and its version when they
  * are corrupt or come from an unknown (newer) version: such a value is read
  * for what it still says, and whatever cannot be read falls back to defaults.
+ * For the extension's own pages (the background, the popup): the repair is
+ * made under the settings lock, from a value read again under it, so it is
+ * never written over a change another of them stored meanwhile.
  */
 export async function loadSettings(): Promise<Settings> {
-  let raw: unknown = null;
-  let meta: unknown = null;
-  try {
-    [raw, meta] = await Promise.all([
-      storage.getItem<unknown>(SETTINGS_KEY),
-      storage.getItem<unknown>(SETTINGS_META_KEY),
-    ]);
-  } catch {
-    raw = null;
-  }
+  const { raw, meta } = await readStored();
   const settings = sanitizeSettings(raw);
-  if (raw !== null && (!sameSettings(settings, raw) || !isCurrentMeta(meta))) {
-    // Another part of the extension (the popup, say) may have stored a change
-    // since the read: the repair must not write the old value over it.
-    const now = await storage.getItem<unknown>(SETTINGS_KEY).catch(() => raw);
-    if (JSON.stringify(now) !== JSON.stringify(raw)) return sanitizeSettings(now);
-    await storage
-      .setItems([
-        { key: SETTINGS_KEY, value: settings },
-        { key: SETTINGS_META_KEY, value: { v: SETTINGS_VERSION } },
-      ])
-      .catch(() => undefined);
-  }
-  return settings;
+  if (!needsRepair(raw, meta, settings)) return settings;
+  return withSettingsLock(async () => {
+    const now = await readStored();
+    const repaired = sanitizeSettings(now.raw);
+    if (needsRepair(now.raw, now.meta, repaired))
+      await storage
+        .setItems([
+          { key: SETTINGS_KEY, value: repaired },
+          { key: SETTINGS_META_KEY, value: { v: SETTINGS_VERSION } },
+        ])
+        .catch(() => undefined);
+    return repaired;
+  });
 }
 
 /** Stores a whole settings value (tests and repairs; the popup stores changes with `changeSettings`). */
@@ -234,23 +271,28 @@ const SETTINGS_LOCK = 'case-lens-settings';
  * a whole value a popup held would let the last writer undo the other's).
  * Rejects when the browser refuses the write (quota, storage errors).
  */
-export async function changeSettings(change: SettingsChange): Promise<Settings> {
-  const write = async () => {
-    const next = applySettingsChange(await loadSettings(), change);
+export function changeSettings(change: SettingsChange): Promise<Settings> {
+  return withSettingsLock(async () => {
+    // Read without repairing (the repair takes this lock): the whole value written here is sound anyway.
+    const next = applySettingsChange(await readSettings(), change);
     await storage.setItems([
       { key: SETTINGS_KEY, value: next },
       { key: SETTINGS_META_KEY, value: { v: SETTINGS_VERSION } },
     ]);
     return next;
-  };
+  });
+}
+
+/** Runs a read-modify-write of the settings while no other extension page runs one. */
+function withSettingsLock<T>(write: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (locks) return locks.request(SETTINGS_LOCK, write);
-  // Without Web Locks, changes from this context at least wait for one another.
-  const done = pendingChange.then(write, write);
-  pendingChange = done.catch(() => undefined);
+  if (locks) return locks.request(SETTINGS_LOCK, write) as Promise<T>;
+  // Without Web Locks, writes from this context at least wait for one another.
+  const done = pendingWrite.then(write, write);
+  pendingWrite = done.catch(() => undefined);
   return done;
 }
-let pendingChange: Promise<unknown> = Promise.resolve();
+let pendingWrite: Promise<unknown> = Promise.resolve();
 
 export async function saveSettings(update: (current: Settings) => Settings): Promise<Settings> {
   const next = sanitizeSettings(update(await loadSettings()));

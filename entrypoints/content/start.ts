@@ -5,7 +5,7 @@ import { bundledClaimSubjects, bundledLexicon } from '@/facts/bundled-lexicon';
 import { createClaimChecker } from '@/facts/claims';
 import { compileLexiconInSlices } from '@/facts/lexicon';
 import { backgroundMessages } from '@/lib/messages';
-import { documentSite, loadSettings, watchSettings } from '@/lib/settings';
+import { documentSite, readSettings, watchSettings } from '@/lib/settings';
 import { guardAgainstForgedAnnouncements } from './announcement-guard';
 import { BadgeCount } from './badge-count';
 import { CardHost } from './card-host';
@@ -31,7 +31,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   // The site the per-site switch speaks of; srcdoc and about:blank frames belong to the site that made them.
   const host = documentSite(location, document.referrer);
   const isTop = window === window.top;
-  const initial = await loadSettings();
+  const initial = await readSettings();
   // Compiled in slices, each recorded as a case-lens:compile measure: a large store must not block the page.
   const matcher = await compileLexiconInSlices(bundledLexicon, {
     onSlice: (start, end) => caseLensTimeline.measure('case-lens:compile', start, end),
@@ -170,7 +170,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   // A change made while this script was starting (a click on the popup's switch as the page
   // finished loading) came before the watch and would be lost for the life of the page: read
   // once more, unless the watch has already delivered something newer.
-  void loadSettings().then((latest) => {
+  void readSettings().then((latest) => {
     if (changes === 0 && !ctx.isInvalid) pageSwitch.apply(latest);
   });
   pageSwitch.apply(initial);

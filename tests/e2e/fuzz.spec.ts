@@ -81,6 +81,8 @@ const ON = {
   categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])),
   disabledSites: [] as string[],
 };
+/** The version record stored beside (lib/settings.ts SETTINGS_VERSION): a current value the background has no reason to repair. */
+const CURRENT = { settings$: { v: 2 } };
 /** Set from the project: in paint mode the page's DOM must equal the page without Case Lens after every sequence. */
 let painting = false;
 
@@ -214,8 +216,30 @@ async function runSequence(tab: Tab, ops: Operation[], baseUrl: string, fresh: b
   return { ops, compare, problems, textBeforeOff: await pageText(withLens), expectedText, expectedShape };
 }
 
+/** The page's clock (performance.now()), to tell Case Lens's work before switching off from work after. */
+const withLensClock = (page: Page) => page.evaluate(() => performance.now());
+
+/**
+ * What Case Lens did in the page since `since` (its clock), for a failure report: its scan slices, how often its
+ * full script compiled its matcher in this document (once per copy of the script), and its highlights now and 1 s later.
+ */
+async function activityAfter(page: Page, since: number): Promise<string> {
+  return page.evaluate(async (t) => {
+    const marks = () => document.querySelectorAll('case-lens-mark').length;
+    const scans = performance.getEntriesByName('case-lens:scan').filter((e) => e.startTime >= t).length;
+    // A compile runs in slices: slices less than 500 ms apart are one compile.
+    const starts: number[] = [];
+    for (const e of performance.getEntriesByName('case-lens:compile'))
+      if (starts.length === 0 || e.startTime - starts[starts.length - 1]! > 500) starts.push(Math.round(e.startTime));
+    const compiles = starts.join(', ');
+    const now = marks();
+    await new Promise((r) => setTimeout(r, 1000));
+    return `after switching off: ${scans} scan slices, ${now} highlights, ${marks()} a second later; matcher compiled at ${compiles || '(none kept)'} ms, switched off at ${Math.round(t)} ms`;
+  }, since);
+}
+
 /** After switching off: no highlight left, the text as it was, and where every operation was plain, the DOM. */
-async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome): Promise<void> {
+async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome, offAt: number): Promise<void> {
   const gone = await withLens
     .waitForFunction(
       () => {
@@ -241,7 +265,8 @@ async function checkSwitchedOff({ withLens }: Tab, outcome: Outcome): Promise<vo
     );
   if (outcome.compare === 'exact') {
     const difference = shapeDifference(await domShape(withLens), outcome.expectedShape);
-    if (difference) outcome.problems.push(`DOM after switching off differs ${difference}`);
+    if (difference)
+      outcome.problems.push(`DOM after switching off differs ${difference}; ${await activityAfter(withLens, offAt)}`);
   }
 }
 
@@ -272,7 +297,7 @@ async function fuzzPart(part: number, harness: Harness, renderer: RendererKind):
     writes = writes.then(() => {
       if (on) disabled.delete(site);
       else disabled.add(site);
-      return writeStorage(harness, { settings: { ...ON, renderer, disabledSites: [...disabled].sort() } });
+      return writeStorage(harness, { settings: { ...ON, renderer, disabledSites: [...disabled].sort() }, ...CURRENT });
     });
     return writes;
   };
@@ -287,7 +312,7 @@ async function fuzzPart(part: number, harness: Harness, renderer: RendererKind):
       without: await withWords(await plain.browser.newPage()),
     });
   }
-  await writeStorage(harness, { settings: { ...ON, renderer } });
+  await writeStorage(harness, { settings: { ...ON, renderer }, ...CURRENT });
   const runsPerTab = Math.ceil(runs / TABS);
   const firstSeed = SEED + part * TABS;
   console.log(
@@ -306,9 +331,10 @@ async function fuzzPart(part: number, harness: Harness, renderer: RendererKind):
         endedOff = false;
         const outcome = await runSequence(tab, ops, `http://${tab.site}:${port}`, fresh);
         const t0 = Date.now();
+        const offAt = await withLensClock(tab.withLens);
         await tab.switchTo(false);
         endedOff = true;
-        await checkSwitchedOff(tab, outcome);
+        await checkSwitchedOff(tab, outcome, offAt);
         phase('off', t0);
         sequences += 1;
         judged[painting ? 'exact' : outcome.compare] += 1;

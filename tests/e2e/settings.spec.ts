@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openPopup, popupUrl, waitForScan, type Harness } from './extension';
 import { expect, test } from './fixtures';
-import { readStorage, tabIdOf, writeStorage } from './worker';
+import { readStorage, storeNumberedSettings, tabIdOf, writeStorage } from './worker';
 
 const SEED = '/seeds/us-accuses-three-koreans.html';
 const DEFAULTS = {
@@ -93,4 +93,31 @@ test('v1 settings are migrated to v2 when the extension reads them: a disabled w
   await writeStorage(h, { settings: DEFAULTS });
   await expect(page.locator('[data-entity="park-jin-hyok"]').first()).toBeVisible();
   await expect(page.locator('[data-category="malware"]').first()).toBeVisible();
+});
+
+test('pages only read the settings: a change stored while pages load is never undone by an older value', async ({
+  harness: h,
+}) => {
+  // Chrome gives a stored object back with its keys sorted. Compared in the order they were written, every
+  // page load took the settings for corrupt and stored what it had read, which could land just after a
+  // newer change and undo it: a site switched off came back on (found by the page-mutation fuzzer).
+  await writeStorage(h, { settings: DEFAULTS, settings$: { v: 2 } });
+  const tabs = await Promise.all(Array.from({ length: 3 }, () => h.context.newPage()));
+  // Tabs load the page again and again while the background stores a new value every few milliseconds,
+  // each naming a numbered site.
+  let storing = true;
+  const loading = Promise.all(
+    tabs.map(async (tab) => {
+      while (storing) {
+        await tab.goto(h.baseUrl + SEED);
+        await waitForScan(tab);
+      }
+    }),
+  );
+  const seen = await storeNumberedSettings(h, DEFAULTS, 400);
+  storing = false;
+  await loading;
+  expect(seen.length).toBeGreaterThanOrEqual(400);
+  expect(seen.filter((n, i) => i > 0 && n <= seen[i - 1]!)).toEqual([]);
+  expect((await readStorage(h, ['settings'])).settings).toEqual({ ...DEFAULTS, disabledSites: ['s400.example'] });
 });

@@ -16,6 +16,7 @@ declare const chrome: {
       set(items: object): Promise<void>;
       clear(): Promise<void>;
     };
+    onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void };
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
@@ -63,4 +64,27 @@ export function clearStorage(h: Harness): Promise<void> {
 
 export function badgeText(h: Harness, tabId: number): Promise<string> {
   return h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/**
+ * Stores `count` settings values one after another, a few milliseconds apart, the nth naming the site
+ * `s<n>.example` as switched off; returns the numbers the storage's change events reported, in order.
+ */
+export function storeNumberedSettings(h: Harness, base: object, count: number): Promise<number[]> {
+  return h.worker.evaluate(
+    async ([settings, n]) => {
+      const numbers: number[] = [];
+      chrome.storage.onChanged.addListener((changes) => {
+        const site = (changes.settings?.newValue as { disabledSites?: string[] } | undefined)?.disabledSites?.[0];
+        if (site) numbers.push(Number(site.slice(1, site.indexOf('.'))));
+      });
+      for (let i = 1; i <= n; i++) {
+        await chrome.storage.local.set({ settings: { ...settings, disabledSites: [`s${i}.example`] } });
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return numbers;
+    },
+    [base, count] as const,
+  );
 }

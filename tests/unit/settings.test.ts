@@ -12,6 +12,7 @@ import {
   isActiveOn,
   loadSettings,
   migrateSettingsV1,
+  readSettings,
   type Settings,
   sameSettings,
   sanitizeSettings,
@@ -192,6 +193,33 @@ describe('settings', () => {
     expect(await loadSettings()).toEqual(change);
     expect(settingsReads).toBeGreaterThanOrEqual(2);
     expect((await stored()).settings).toEqual(change);
+  });
+
+  it('does not write back a sound value that the storage gives back with its keys in another order', async () => {
+    // Chrome's storage returns an object's keys sorted, never in the order they were written: read with the
+    // order compared, every page load "repaired" the value, and a write of what it had read a moment before
+    // could land just after a reader's change and undo it (the page-mutation fuzzer saw a site switched off
+    // come back on).
+    const sorted = {
+      categories: Object.fromEntries([...CATEGORIES].sort().map((c) => [c, true])),
+      disabledSites: ['news.example'],
+      enabled: true,
+      renderer: 'wrap',
+    };
+    await fakeBrowser.storage.local.set({ settings: sorted, settings$: { v: SETTINGS_VERSION } });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('reads for a page without ever writing, even a value that needs a repair', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'maybe', disabledSites: ['WWW.News.Example'] } });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
+    expect(set).not.toHaveBeenCalled();
+    // The extension's own pages repair it.
+    await loadSettings();
+    expect((await stored()).settings).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
   });
 
   it('repairs garbage in the value and in its version record', async () => {
