@@ -34,6 +34,17 @@ const SKIPPED_TAGS = new Set([
 export const SKIPPED_BY_ATTRIBUTE = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
 
 /**
+ * Every element `isSkippedElement` names, as one selector (elements outside the HTML namespace apart:
+ * only svg and math hold text).
+ */
+export const SKIPPED_SELECTOR = [
+  ...[...SKIPPED_TAGS].map((tag) => tag.toLowerCase()),
+  'svg',
+  'math',
+  SKIPPED_BY_ATTRIBUTE,
+].join(',');
+
+/**
  * True when nothing inside `el` may be wrapped: form fields, code-like
  * elements, SVG and MathML, anything editable, and our own UI. Editability is
  * read from the attribute, not `isContentEditable`, which would force a style

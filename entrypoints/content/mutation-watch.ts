@@ -1,4 +1,4 @@
-import { isInlineElement, isSkippedElement, OWN_PREFIX } from './dom-rules';
+import { isInlineElement, isSkippedElement, MARK_TAG, OWN_PREFIX, SKIPPED_SELECTOR } from './dom-rules';
 import type { Renderer } from './renderer';
 import { mentionNode } from './mention';
 import { isInsideSkipped } from './text-runs';
@@ -202,15 +202,6 @@ export class MutationWatch {
           this.quietly(() => highlighter.discardFrom(record.nextSibling!));
         }
       }
-      // Nodes the page moves into an editor (or any context we never wrap) take no highlight there.
-      if (
-        record.addedNodes.length > 0 &&
-        highlighter.size > 0 &&
-        isInsideSkipped(record.target, this.doc.documentElement)
-      ) {
-        const added = [...record.addedNodes];
-        this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mentionNode(mark)))));
-      }
       for (const added of record.addedNodes) {
         // Edits the page made to our split nodes while they were out of the document reached no observer.
         for (const { node, held } of highlighter.inserted(added))
@@ -220,8 +211,42 @@ export class MutationWatch {
         if (added.nodeType !== Node.ELEMENT_NODE && added.nodeType !== Node.TEXT_NODE) continue;
         this.enqueue(blockAround(added));
       }
+      // Nodes the page moves into an editor (or any context we never wrap) take no highlight there. Asked
+      // once their highlights are ours again: those out of the document long enough were let go (`inserted`).
+      if (record.addedNodes.length > 0 && highlighter.size > 0) {
+        if (isInsideSkipped(record.target, this.doc.documentElement)) {
+          const added = [...record.addedNodes];
+          this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mentionNode(mark)))));
+        } else this.unwrapInSkippedAdded(record.addedNodes);
+      }
     }
     return pageChanged;
+  }
+
+  /**
+   * Highlights that come back inside a context we never wrap: a subtree the page took out of the document,
+   * made editable (or moved into an editor) there, where no observer hears it, and put back (found by the
+   * page-mutation fuzzer). The highlights inside such a context go.
+   */
+  private unwrapInSkippedAdded(nodes: NodeList): void {
+    const root = this.doc.documentElement;
+    const skipped: Element[] = [];
+    for (const node of nodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE || isOurs(node)) continue;
+      const element = node as Element;
+      // Only a subtree that brings wrappers back (painted ranges do not travel: taking their text out of
+      // the document collapses them), and of those only one that is or holds such a context.
+      if (element.querySelector(MARK_TAG) === null) continue;
+      if (isSkippedElement(element) || element.querySelector(SKIPPED_SELECTOR) !== null) skipped.push(element);
+    }
+    if (skipped.length === 0) return;
+    this.quietly(() =>
+      this.highlighter.unwrap((_, mark) => {
+        const node = mentionNode(mark);
+        // From the highlight's parent: our own wrapper is a skipped element too.
+        return skipped.some((added) => added.contains(node)) && isInsideSkipped(node.parentNode!, root);
+      }),
+    );
   }
 
   /**

@@ -159,6 +159,32 @@ test('2 editors: highlights moved into an editor go, with their text back as it 
 });
 
 test(
+  '2 editors: a paragraph made editable while out of the document keeps no highlight when put back',
+  BOTH,
+  async () => {
+    // Found by the page-mutation fuzzer (there with the <body> a single-page app replaced): an element taken
+    // out of the document, made editable there, where no observer hears it, and moved back in kept its
+    // highlights inside the editor.
+    const page = await openScanned(h, CASE_PAGE);
+    expect(await countHighlights(page, 'main p:first-of-type')).toBeGreaterThan(0);
+    const text = await page.evaluate(async () => {
+      const p = document.querySelector<HTMLElement>('main p')!;
+      const before = p.textContent;
+      p.remove();
+      // Once the observers' records of the removal are delivered, they no longer hear the removed node.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      p.contentEditable = 'true';
+      p.id = 'back';
+      document.body.append(p);
+      return before;
+    });
+    await expectHighlights(page, '#back', undefined, 0, 3000);
+    expect(await page.locator('#back').textContent()).toBe(text);
+    await page.close();
+  },
+);
+
+test(
   '3 long paragraphs: 30,000 abbreviations in one paragraph give no task over 50 ms of Case Lens scanning, and its names are highlighted',
   BOTH,
   async () => {
