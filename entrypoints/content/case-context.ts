@@ -1,6 +1,6 @@
 import type { NameAnnotation } from '@/facts/annotator';
 import { comparePoints } from './document-order';
-import type { PlacedRange } from './placed-range';
+import { inBounds, type PlacedRange } from './placed-range';
 
 /**
  * How many different case entities a document must name unambiguously before
@@ -28,7 +28,7 @@ interface Deferred extends WaitingName {
 function textNow(placed: PlacedRange): string | null {
   const { startNode, startOffset, endNode, endOffset } = placed;
   if (!startNode.isConnected || !endNode.isConnected) return null;
-  if (startOffset > startNode.length || endOffset > endNode.length) return null;
+  if (!inBounds(placed)) return null;
   if (startNode === endNode) return startNode.data.slice(startOffset, endOffset);
   const range = startNode.ownerDocument.createRange();
   range.setStart(startNode, startOffset);

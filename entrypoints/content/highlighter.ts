@@ -4,7 +4,7 @@ import { FLASH_CLASS, MARK_TAG } from './dom-rules';
 import { DocumentOrderedList } from './document-order';
 import type { Mention } from './mention';
 import type { Renderer } from './renderer';
-import { coveredTextNodes, type PlacedRange } from './placed-range';
+import { coveredTextNodes, inBounds, type PlacedRange } from './placed-range';
 import { WrapperList } from './wrapper-list';
 
 /**
@@ -95,7 +95,7 @@ export class Highlighter implements Renderer {
   wrap(range: PlacedRange, annotation: Annotation): HTMLElement[] {
     const { startNode, endNode, startOffset, endOffset } = range;
     if (!startNode.isConnected || !endNode.isConnected) return [];
-    if (startOffset > startNode.length || endOffset > endNode.length) return [];
+    if (!inBounds(range)) return [];
     const nodes = coveredTextNodes(range);
     if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
     // A range read before the page changed its text may now cover text we already wrapped: never nest.
@@ -291,7 +291,11 @@ export class Highlighter implements Renderer {
       const mark = current.nextSibling as HTMLElement | null;
       const remainder = this.marks.isOurs(mark) ? this.remainders.get(mark) : undefined;
       if (!remainder || mark!.nextSibling !== remainder) break;
-      rest -= current.length + (mark!.textContent?.length ?? 0);
+      const past = current.length + (mark!.textContent?.length ?? 0);
+      // A point read before the page changed this text can fall inside one of our wrappers: it stays past
+      // the node's end, where no range can be placed, rather than at a negative offset in the remainder.
+      if (rest < past) break;
+      rest -= past;
       current = remainder;
     }
     if (current !== node) this.cursors.set(node, { node: current, skipped: offset - rest });

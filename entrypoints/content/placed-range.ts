@@ -7,6 +7,14 @@ export interface PlacedRange {
 }
 
 /**
+ * Whether both offsets fall within their nodes. A range read before the page
+ * changed its text may not: a DOM Range given such an offset throws.
+ */
+export function inBounds({ startNode, startOffset, endNode, endOffset }: PlacedRange): boolean {
+  return startOffset >= 0 && endOffset >= 0 && startOffset <= startNode.length && endOffset <= endNode.length;
+}
+
+/**
  * The text nodes a range covers, in document order: its start node, every
  * text node between, its end node. Empty when the end does not follow the start.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Highlighter } from '../../entrypoints/content/highlighter';
 import { PRUNE_FLOOR } from '../../entrypoints/content/wrapper-list';
-import type { PlacedRange } from '../../entrypoints/content/placed-range';
+import { inBounds, type PlacedRange } from '../../entrypoints/content/placed-range';
 import { type Annotation, createAnnotator } from '../../facts/annotator';
 import { textRuns, walkTextRuns } from '../../entrypoints/content/text-runs';
 import { referenceTextRuns } from './reference/text-runs';
@@ -129,6 +129,32 @@ describe('wrapping and unwrapping', () => {
       'Park Jin Hyok',
       'Park Jin Hyok',
     ]);
+  });
+
+  it('never resolves a point read before the page changed its text to a negative offset', () => {
+    // Found by the page-mutation fuzzer: a name waiting for context, read at offsets 3..9 of a node the
+    // page then rewrote, and a highlight made since at 3..11: the waiting name's points fall inside that
+    // highlight. They resolved to offsets below zero, and placing a DOM Range there threw in every scan after.
+    const body = page('<p>ab WannaCry cd</p>');
+    const node = body.querySelector('p')!.firstChild as Text;
+    const highlighter = new Highlighter();
+    const names = placedNames(body);
+    for (const { range, annotation } of names) highlighter.wrap(range, annotation);
+    expect(body.querySelector('case-lens-mark')?.textContent).toBe('WannaCry');
+    const start = highlighter.resolve(node, 3);
+    const end = highlighter.resolve(node, 9);
+    expect(start.offset).toBeGreaterThanOrEqual(0);
+    expect(end.offset).toBeGreaterThanOrEqual(0);
+    // Past the node's end: nothing is placed there, and nothing throws.
+    expect(end).toEqual({ node, offset: 9 });
+    const stale: PlacedRange = {
+      startNode: start.node,
+      startOffset: start.offset,
+      endNode: end.node,
+      endOffset: end.offset,
+    };
+    expect(highlighter.wrap(stale, names[0]!.annotation)).toEqual([]);
+    expect(inBounds({ startNode: node, startOffset: -3, endNode: node, endOffset: 1 })).toBe(false);
   });
 
   it('drops stale pieces when the page rewrites a text node it owns', () => {
