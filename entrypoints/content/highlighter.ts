@@ -4,7 +4,7 @@ import { FLASH_CLASS, MARK_TAG } from './dom-rules';
 import { DocumentOrderedList } from './document-order';
 import type { Mention } from './mention';
 import type { Renderer } from './renderer';
-import { coveredTextNodes, inBounds, type PlacedRange } from './placed-range';
+import { placeableNodes, type PlacedRange } from './placed-range';
 import { WrapperList } from './wrapper-list';
 
 /**
@@ -93,11 +93,9 @@ export class Highlighter implements Renderer {
 
   /** Wraps one annotated range; returns the wrappers made (several when it spans inline elements). */
   wrap(range: PlacedRange, annotation: Annotation): HTMLElement[] {
-    const { startNode, endNode, startOffset, endOffset } = range;
-    if (!startNode.isConnected || !endNode.isConnected) return [];
-    if (!inBounds(range)) return [];
-    const nodes = coveredTextNodes(range);
-    if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
+    const { startOffset, endOffset } = range;
+    const nodes = placeableNodes(range);
+    if (nodes.length === 0) return [];
     // A range read before the page changed its text may now cover text we already wrapped: never nest.
     if (nodes.some((node) => this.marks.isOurs(node.parentElement))) return [];
     const made: HTMLElement[] = [];

@@ -213,38 +213,40 @@ export class MutationWatch {
       }
       // Nodes the page moves into an editor (or any context we never wrap) take no highlight there. Asked
       // once their highlights are ours again: those out of the document long enough were let go (`inserted`).
-      if (record.addedNodes.length > 0 && highlighter.size > 0) {
-        if (isInsideSkipped(record.target, this.doc.documentElement)) {
-          const added = [...record.addedNodes];
-          this.quietly(() => highlighter.unwrap((_, mark) => added.some((node) => node.contains(mentionNode(mark)))));
-        } else this.unwrapInSkippedAdded(record.addedNodes);
-      }
+      if (record.addedNodes.length > 0 && highlighter.size > 0) this.unwrapInSkippedAdded(record);
     }
     return pageChanged;
   }
 
   /**
-   * Highlights that come back inside a context we never wrap: a subtree the page took out of the document,
-   * made editable (or moved into an editor) there, where no observer hears it, and put back (found by the
-   * page-mutation fuzzer). The highlights inside such a context go.
+   * One rule for highlights the page moves: those an added subtree carries
+   * into a context we never wrap (an editor, a form field...) go, whether the
+   * place it was added to is such a context or the subtree is or holds one
+   * (made editable while out of the document, where no observer heard it: found
+   * by the page-mutation fuzzer).
    */
-  private unwrapInSkippedAdded(nodes: NodeList): void {
+  private unwrapInSkippedAdded(record: MutationRecord): void {
     const root = this.doc.documentElement;
-    const skipped: Element[] = [];
-    for (const node of nodes) {
+    const intoSkipped = isInsideSkipped(record.target, root);
+    const carriers: Node[] = [];
+    for (const node of record.addedNodes) {
+      if (intoSkipped) {
+        carriers.push(node);
+        continue;
+      }
       if (node.nodeType !== Node.ELEMENT_NODE || isOurs(node)) continue;
       const element = node as Element;
       // Only a subtree that brings wrappers back (painted ranges do not travel: taking their text out of
       // the document collapses them), and of those only one that is or holds such a context.
       if (element.querySelector(MARK_TAG) === null) continue;
-      if (isSkippedElement(element) || element.querySelector(SKIPPED_SELECTOR) !== null) skipped.push(element);
+      if (isSkippedElement(element) || element.querySelector(SKIPPED_SELECTOR) !== null) carriers.push(element);
     }
-    if (skipped.length === 0) return;
+    if (carriers.length === 0) return;
     this.quietly(() =>
       this.highlighter.unwrap((_, mark) => {
         const node = mentionNode(mark);
         // From the highlight's parent: our own wrapper is a skipped element too.
-        return skipped.some((added) => added.contains(node)) && isInsideSkipped(node.parentNode!, root);
+        return carriers.some((added) => added.contains(node)) && isInsideSkipped(node.parentNode!, root);
       }),
     );
   }

@@ -3,7 +3,7 @@
 import { type Annotation, isContradiction } from '@/facts/annotator';
 import { DocumentOrderedList } from './document-order';
 import { compareMentions, type Mention, PaintedMention } from './mention';
-import { coveredTextNodes, inBounds, type PlacedRange } from './placed-range';
+import { coveredTextNodes, placeableNodes, type PlacedRange } from './placed-range';
 import type { Renderer } from './renderer';
 
 /** Every highlight this renderer registers has a name that starts so (README, "Reading highlights from outside"). */
@@ -84,10 +84,8 @@ export class Painter implements Renderer {
 
   wrap(placed: PlacedRange, annotation: Annotation): Mention[] {
     const { startNode, endNode, startOffset, endOffset } = placed;
-    if (!startNode.isConnected || !endNode.isConnected) return [];
-    if (!inBounds(placed)) return [];
-    const nodes = coveredTextNodes(placed);
-    if (nodes.length === 0 || (nodes.length === 1 && endOffset <= startOffset)) return [];
+    const nodes = placeableNodes(placed);
+    if (nodes.length === 0) return [];
     const range = startNode.ownerDocument.createRange();
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset);

@@ -30,3 +30,17 @@ export function coveredTextNodes(range: PlacedRange): Text[] {
   }
   return [];
 }
+
+/**
+ * The text nodes a range read earlier may still be placed on, in document
+ * order; empty when it may not: a node left the document, an offset falls
+ * outside its node, the end no longer follows the start, or nothing is
+ * covered. Both renderers open with this before they place anything.
+ */
+export function placeableNodes(range: PlacedRange): Text[] {
+  const { startNode, endNode, startOffset, endOffset } = range;
+  if (!startNode.isConnected || !endNode.isConnected || !inBounds(range)) return [];
+  const nodes = coveredTextNodes(range);
+  if (nodes.length === 1 && endOffset <= startOffset) return [];
+  return nodes;
+}
