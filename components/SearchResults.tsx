@@ -33,6 +33,11 @@ export function SearchResults({ query, results, activeIndex, onOpen }: Props) {
           <CategoryDot category={r.category} />
           <span class="pl-result-name">{r.name}</span>
           <span class="pl-result-category">{CATEGORY_STYLE[r.category].label}</span>
+          {r.pack && (
+            <span class="pl-result-pack" data-pack-title={r.pack}>
+              {r.pack}
+            </span>
+          )}
           <span class="pl-result-summary">{r.summary}</span>
         </li>
       ))}

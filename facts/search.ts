@@ -8,6 +8,8 @@ export interface SearchResult {
   category: Category;
   summary: string;
   score: number;
+  /** The title of the loaded pack the entity comes from; null for the bundled case. */
+  pack: string | null;
 }
 
 interface Doc {
@@ -27,8 +29,12 @@ export function foldForSearch(term: string): string {
 /**
  * Full-text search over the store with MiniSearch: prefix and fuzzy matching,
  * diacritics ignored, names and aliases weighted above summaries and facts.
+ * `packOf` names the loaded pack an entity comes from (null: the bundled case).
  */
-export function createStoreSearch(entities: EntityRecord[]): (query: string, limit?: number) => SearchResult[] {
+export function createStoreSearch(
+  entities: EntityRecord[],
+  packOf: (id: string) => string | null = () => null,
+): (query: string, limit?: number) => SearchResult[] {
   const index = new MiniSearch<Doc>({
     fields: ['name', 'aliases', 'summary', 'facts'],
     storeFields: ['name', 'category', 'summary'],
@@ -62,6 +68,7 @@ export function createStoreSearch(entities: EntityRecord[]): (query: string, lim
         category: r.category as Category,
         summary: r.summary as string,
         score: r.score,
+        pack: packOf(r.id as string),
       }));
   };
 }

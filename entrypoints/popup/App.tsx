@@ -8,11 +8,11 @@ import { SearchResults } from '@/components/SearchResults';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import { CATEGORY_STYLE, formatFactDate } from '@/components/categories';
 import { bundledEntities } from '@/facts/bundled';
-import { createStoreSearch } from '@/facts/search';
 import { buildTimeline } from '@/facts/timeline';
 import { buildEntityView } from '@/facts/view';
 import { type PageMention, type PageSummary, pageMessages, topFrameOf } from '@/lib/messages';
 import { askStartingCaseLens } from '@/lib/case-lens-start';
+import { useCatalogue } from './use-catalogue';
 import {
   applySettingsChange,
   changeSettings,
@@ -30,7 +30,6 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-const search = createStoreSearch(bundledEntities);
 const timeline = buildTimeline(bundledEntities);
 const factCount = bundledEntities.reduce((n, e) => n + e.facts.length, 0);
 const newestFact = bundledEntities
@@ -96,9 +95,13 @@ export function App() {
     return () => clearTimeout(timer);
   }, [settings, tabId]);
 
-  const results = useMemo(() => search(query), [query]);
+  const catalogue = useCatalogue();
+  const results = useMemo(() => catalogue.search(query), [catalogue, query]);
   const detailId = trail.at(-1) ?? null;
-  const detail = useMemo(() => (detailId ? buildEntityView(bundledEntities, detailId) : null), [detailId]);
+  const detail = useMemo(
+    () => (detailId ? buildEntityView(catalogue.entities, detailId) : null),
+    [catalogue, detailId],
+  );
 
   /** Why the last change was not stored, when the browser refused it. */
   const [saveError, setSaveError] = useState('');
@@ -241,6 +244,11 @@ export function App() {
             </h2>
             <span class="pl-result-category">{CATEGORY_STYLE[detail.category].label}</span>
           </div>
+          {catalogue.packOf(detail.id) && (
+            <p class="pl-pack" data-pack-title={catalogue.packOf(detail.id)}>
+              From the fact pack <strong>{catalogue.packOf(detail.id)}</strong>
+            </p>
+          )}
           <EntityDetail view={detail} onSelect={open} />
         </section>
       ) : showTimeline ? (
@@ -302,6 +310,16 @@ export function App() {
               </p>
             )}
             {settings && <SettingsPanel settings={settings} host={page?.host || null} onChange={update} />}
+            <p>
+              <button
+                type="button"
+                class="pl-link"
+                data-view="packs"
+                onClick={() => void browser.runtime.openOptionsPage()}
+              >
+                Fact packs: load a catalogue beside the case →
+              </button>
+            </p>
           </section>
         </>
       )}

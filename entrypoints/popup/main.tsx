@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import '@/components/pages.css';
 import './popup.css';
 import '@/components/card.css';
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { serious, seriousViolations } from './axe';
 import { card as cardPart, focusedCardTitle, showCardToAudit } from './card-view';
 import { popupUrl, textNodesSnapshot, waitForScan, type Harness } from './extension';
 import { expect, test } from './fixtures';
@@ -27,16 +28,6 @@ async function focused(
   // The card's root is closed: what has focus inside it is read over the protocol.
   if (outside.in?.startsWith('case-lens-card')) return { in: 'card', title: await focusedCardTitle(page) };
   return outside;
-}
-
-/** Serious and critical axe findings, one line each, so a failure says what is wrong. */
-async function seriousViolations(builder: AxeBuilder): Promise<string[]> {
-  return serious((await builder.analyze()).violations);
-}
-function serious(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the next/previous commands walk the highlights in order, focus the card, and Escape returns to the highlight', async ({

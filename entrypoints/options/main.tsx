@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { App } from './App';
+import '@/components/pages.css';
+import './options.css';
+
+render(<App />, document.getElementById('app')!);
