@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from '@/facts/constants';
-import { isActiveOn, type Settings } from '@/lib/settings';
+import { isActiveOn, type Settings } from '@/lib/settings-values';
 
 /** What the switch turns on and off. */
 export interface SwitchedParts {

@@ -1,5 +1,5 @@
 import type { Annotation } from '@/facts/annotator';
-import type { RendererKind } from '@/lib/settings';
+import type { RendererKind } from '@/lib/settings-values';
 import type { Mention } from './mention';
 import type { PlacedRange } from './placed-range';
 
