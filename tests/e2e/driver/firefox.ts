@@ -151,7 +151,15 @@ export class FirefoxDriver implements Driver {
   }
   async newTab(viewport?: { width: number; height: number }): Promise<Tab> {
     const page = await this.browser.newPage();
-    if (viewport) await page.setViewport(viewport);
+    if (viewport) {
+      // The viewport alone, over BiDi: Puppeteer's setViewport also overrides the screen orientation, a
+      // command Firefox 140 ESR (the manifest's minimum, and Debian bookworm's package) does not know.
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      await (this.connection as unknown as { send(method: string, params: object): Promise<unknown> }).send(
+        'browsingContext.setViewport',
+        { context, viewport },
+      );
+    }
     // A page's own alert() would hold its load for good: dismissed, as Playwright does in Chromium when
     // nothing listens (a corpus page, remove-script-tags.html, alerts as it loads).
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
