@@ -34,19 +34,30 @@ export async function setInPopup(driver: Driver, selector: string, on: boolean, 
     (v) => v === !on,
   );
   const before = await storedSettings(driver);
-  const point = await popup.evaluate((sel) => {
-    const box = document.querySelector(sel)!;
-    // A switch may be drawn over its (visually hidden) input: click its label.
-    const target = box.closest('label') ?? box;
-    target.scrollIntoView({ block: 'center' });
-    const r = target.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  await popup.mouseClick(point.x, point.y);
-  await poll(
-    () => checked(popup, selector),
-    (v) => v === on,
-  );
+  // The popup's page summary arrives a moment after it opens and can push the settings down between
+  // reading the label's place and the click: a click that changed nothing is made again, at the place
+  // read anew (only while the box still shows the old value, so a click is never undone).
+  for (let attempt = 1; ; attempt += 1) {
+    const point = await popup.evaluate((sel) => {
+      const box = document.querySelector(sel)!;
+      // A switch may be drawn over its (visually hidden) input: click its label.
+      const target = box.closest('label') ?? box;
+      target.scrollIntoView({ block: 'center' });
+      const r = target.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, selector);
+    await popup.mouseClick(point.x, point.y);
+    try {
+      await poll(
+        () => checked(popup, selector),
+        (v) => v === on,
+        2_000,
+      );
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
   // The popup shows the change before its write lands; closing it in between would lose the change.
   await poll(
     () => storedSettings(driver),
