@@ -95,3 +95,12 @@ export async function setPackEnabled(id: string, enabled: boolean): Promise<void
   await set(id, { ...record, enabled }, store());
   await announce();
 }
+
+/** Calls back after each change to the stored packs, from any extension page; returns the unwatch. */
+export function watchPacks(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && PACKS_REVISION_KEY in changes) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

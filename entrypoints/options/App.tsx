@@ -1,19 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { bundledEntities } from '@/facts/bundled';
 import caseManifest from '@/facts/case-pack.json';
 import { findCollisions } from '@/facts/packs/collisions';
 import { MAX_CATALOGUE_BYTES } from '@/facts/packs/limits';
-import { packCounts, readPackFile } from '@/facts/packs/loading';
+import { packCounts, readPackFile, tooLarge } from '@/facts/packs/loading';
 import { casePack, type Pack, PackError } from '@/facts/packs/schema';
 import {
   type BrokenPack,
-  PACKS_REVISION_KEY,
   removePack,
   type StoredPack,
   savePack,
   setPackEnabled,
   storedPacks,
+  watchPacks,
 } from '@/lib/pack-library';
 
 const CASE = casePack(caseManifest, bundledEntities);
@@ -74,11 +73,7 @@ export function App() {
       storedPacks().then(setStored, (e: unknown) => setError(`The loaded packs could not be read: ${String(e)}`));
     void read();
     // Another options page, or the same one in another window, changed them.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && PACKS_REVISION_KEY in changes) void read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return watchPacks(() => void read());
   }, []);
 
   const shared = useMemo(
@@ -91,11 +86,7 @@ export function App() {
     setStatus(`Reading ${file.name}…`);
     try {
       // Refused before it is read: a file past the limit costs nothing.
-      if (file.size > MAX_CATALOGUE_BYTES) {
-        throw new PackError(
-          `${file.name}: file too large (${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CATALOGUE_BYTES / 1024 / 1024} MB)`,
-        );
-      }
+      if (file.size > MAX_CATALOGUE_BYTES) throw tooLarge(file.name, file.size);
       const pack = readPackFile(file.name, await file.text(), BUNDLED_IDS);
       const before = await savePack(pack, file.name);
       setStatus(

@@ -102,6 +102,7 @@ export function App() {
     () => (detailId ? buildEntityView(catalogue.entities, detailId) : null),
     [catalogue, detailId],
   );
+  const detailPack = detailId ? catalogue.packOf(detailId) : null;
 
   /** Why the last change was not stored, when the browser refused it. */
   const [saveError, setSaveError] = useState('');
@@ -244,9 +245,9 @@ export function App() {
             </h2>
             <span class="pl-result-category">{CATEGORY_STYLE[detail.category].label}</span>
           </div>
-          {catalogue.packOf(detail.id) && (
-            <p class="pl-pack" data-pack-title={catalogue.packOf(detail.id)}>
-              From the fact pack <strong>{catalogue.packOf(detail.id)}</strong>
+          {detailPack && (
+            <p class="pl-pack" data-pack-title={detailPack}>
+              From the fact pack <strong>{detailPack}</strong>
             </p>
           )}
           <EntityDetail view={detail} onSelect={open} />

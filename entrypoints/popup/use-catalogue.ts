@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { bundledEntities } from '@/facts/bundled';
 import { toEntityRecord } from '@/facts/packs/schema';
 import type { EntityRecord } from '@/facts/schema';
 import { createStoreSearch, type SearchResult } from '@/facts/search';
-import { enabledPacks, PACKS_REVISION_KEY } from '@/lib/pack-library';
+import { enabledPacks, watchPacks } from '@/lib/pack-library';
 
 /** What the popup searches and opens: the bundled case, and the packs the reader loaded and has on. */
 export interface Catalogue {
@@ -52,13 +51,10 @@ export function useCatalogue(): Catalogue {
         (error: unknown) => console.error('Case Lens: the loaded fact packs could not be read:', error),
       );
     void read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && PACKS_REVISION_KEY in changes) void read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = watchPacks(() => void read());
     return () => {
       current = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, []);
   return catalogue;

@@ -32,6 +32,13 @@ export function packCounts(pack: Pack): PackCounts {
   return { entities: pack.entities.length, aliases, facts, relations };
 }
 
+/** The refusal of a file past the size limit (the options page asks before reading the file). */
+export function tooLarge(fileName: string, bytes: number): PackError {
+  return new PackError(
+    `${fileName}: file too large (${(bytes / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CATALOGUE_BYTES / 1024 / 1024} MB)`,
+  );
+}
+
 /**
  * Reads a pack file's text into a pack, or throws a PackError that names the
  * file and what is wrong with it, so that nothing half-checked is stored:
@@ -41,11 +48,7 @@ export function packCounts(pack: Pack): PackCounts {
  * `bundledIds` are the case's entity ids, which no pack may reuse.
  */
 export function readPackFile(fileName: string, text: string, bundledIds: ReadonlySet<string>): Pack {
-  if (text.length > MAX_CATALOGUE_BYTES) {
-    throw new PackError(
-      `${fileName}: file too large (${(text.length / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CATALOGUE_BYTES / 1024 / 1024} MB)`,
-    );
-  }
+  if (text.length > MAX_CATALOGUE_BYTES) throw tooLarge(fileName, text.length);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
