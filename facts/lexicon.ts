@@ -6,6 +6,8 @@ export interface LexiconEntity {
   id: string;
   category: Category;
   aliases: Alias[];
+  /** The fact pack the entity comes from; absent for the bundled case. */
+  pack?: string;
 }
 
 /** What one match names. */
@@ -18,6 +20,8 @@ export interface Hit {
   aliasIndex: number;
   /** The spelling is a known wrong form. */
   wrongForm: boolean;
+  /** The fact pack the entity comes from; absent for the bundled case. */
+  pack?: string;
 }
 
 /**
@@ -55,12 +59,14 @@ export function lexiconTerms(entities: LexiconEntity[]): Term<Hit | null>[] {
       terms.push({
         text: alias.text,
         caseSensitive: alias.caseSensitive === true,
+        capitalized: alias.capitalized === true,
         entry: {
           entityId: entity.id,
           category: entity.category,
           needsContext: alias.needsContext === true,
           aliasIndex,
           wrongForm: alias.correction !== undefined,
+          ...(entity.pack ? { pack: entity.pack } : {}),
         },
       });
     });

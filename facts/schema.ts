@@ -50,10 +50,14 @@ export type Fact = z.infer<typeof factSchema>;
  *   are highlighted only on pages that also name the case unambiguously.
  * - correction: the form is wrong (a typo or garble seen in reporting); it is
  *   matched so the card can say what the right form is.
+ * - capitalized: a proper name of one word ("Turla", "ZLib"), matched in any
+ *   case but not written all in small letters, which is how code, handles and
+ *   file names are written ("zlib").
  */
 export const aliasSchema = z.strictObject({
   text: z.string().min(2),
   caseSensitive: z.literal(true).optional(),
+  capitalized: z.literal(true).optional(),
   needsContext: z.literal(true).optional(),
   correction: z.string().min(10).optional(),
 });

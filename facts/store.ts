@@ -1,13 +1,6 @@
+import { canonicalAlias } from './alias-rule';
 import type { z } from 'zod';
-import {
-  entitySchema,
-  type Alias,
-  type Claim,
-  type EntityRecord,
-  type Fact,
-  type Relation,
-  type Source,
-} from './schema';
+import { entitySchema, type Claim, type EntityRecord, type Fact, type Relation, type Source } from './schema';
 import { aliasKey } from './alias-key';
 import { entityHeader } from './entity-header';
 
@@ -76,15 +69,6 @@ function compareRelations(a: Relation, b: Relation): number {
 }
 
 const canonicalSource = (s: Source): Source => ({ title: s.title, url: s.url });
-
-function canonicalAlias(a: Alias): Alias {
-  return {
-    text: a.text,
-    ...(a.caseSensitive ? { caseSensitive: true as const } : {}),
-    ...(a.needsContext ? { needsContext: true as const } : {}),
-    ...(a.correction ? { correction: a.correction } : {}),
-  };
-}
 
 function canonicalFact(f: Fact): Fact {
   return {

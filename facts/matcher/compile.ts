@@ -5,6 +5,8 @@ import { foldTables, foldUnit, isIgnorable, isWordUnit, SEPARATOR, TABLE_SIZE } 
 export interface Term<E> {
   text: string;
   caseSensitive?: boolean;
+  /** Matched in any case except all small letters (see Alias.capitalized). */
+  capitalized?: boolean;
   entry: E;
 }
 
@@ -30,10 +32,13 @@ interface Ending<E> {
   entry: E | null;
   /** For case-sensitive terms: the exact key the page's text must have. */
   exactKey: string | null;
+  /** The page's text must hold a capital letter. */
+  capitalized: boolean;
 }
 
 const UNSPACED_SCRIPT_END = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const WORDLIKE_END = /[\p{L}\p{N}]$/u;
+const HAS_CAPITAL = /\p{Lu}/u;
 
 /**
  * Terms ending in a letter or digit need a word boundary after them (not
@@ -180,7 +185,11 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
     }
     if (node === 0) return;
     if (needsEndBoundary(term.text)) boundary[node] = 1;
-    const ending = { entry: term.entry, exactKey: term.caseSensitive ? aliasKey(term.text, true) : null };
+    const ending = {
+      entry: term.entry,
+      exactKey: term.caseSensitive ? aliasKey(term.text, true) : null,
+      capitalized: term.capitalized === true,
+    };
     const list = endings[node];
     if (list) list.push(ending);
     else endings[node] = [ending];
@@ -191,6 +200,7 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
   function acceptedEnding(list: Ending<E>[], text: string, start: number, end: number): Ending<E> | null {
     let original: string | null = null;
     for (const ending of list) {
+      if (ending.capitalized && !HAS_CAPITAL.test(text.slice(start, end))) continue;
       if (ending.exactKey === null) return ending;
       original ??= aliasKey(text.slice(start, end), true);
       if (original === ending.exactKey) return ending;

@@ -29,7 +29,11 @@ export type AmbiguityReason =
   /** One word made of two everyday words ("Sandworm", "Dragonfly"). */
   | 'compound-of-common-words'
   /** Written with capitals inside ("NightClub", "LookBack") but an everyday word in any other case. */
-  | 'common-word-in-other-case';
+  | 'common-word-in-other-case'
+  /** One word in small letters ("zlib", "mimo"): how code, handles and ordinary words are written, not a group's name. */
+  | 'lower-case-word'
+  /** One plain word that a catalogue gives as another name, not the entry's own ("Alibaba" for Cleaver). */
+  | 'one-word-synonym';
 
 /** The verdict on one name. */
 export interface AliasVerdict {
@@ -77,8 +81,11 @@ function isCompoundOfCommonWords(word: string, counts: WordCounts): boolean {
   return false;
 }
 
-/** Why a name is ambiguous, or null when it names its subject on any page. */
-export function ambiguityOf(text: string, counts: WordCounts): AmbiguityReason | null {
+/**
+ * Why a name is ambiguous, or null when it names its subject on any page.
+ * `isName`: the text is the entry's own name, not one of its other names.
+ */
+export function ambiguityOf(text: string, counts: WordCounts, isName = true): AmbiguityReason | null {
   const length = text.match(LETTER_OR_DIGIT)?.length ?? 0;
   if (length < MIN_DISTINCT_LENGTH) return 'short';
   const originals = text.split(/[\s\u00a0\u2010-\u2015_/.,()-]+/).filter((w) => w.length > 0);
@@ -94,6 +101,10 @@ export function ambiguityOf(text: string, counts: WordCounts): AmbiguityReason |
   else if (judged.length === 1 && isCompoundOfCommonWords(judged[0]!, counts)) reason = 'compound-of-common-words';
   // "NightClub" as written is no one's nightclub: matched in its own case, anywhere.
   if (reason !== null && originals.some(isCoined)) return 'common-word-in-other-case';
+  if (reason === null && judged.length === 1 && originals.length === 1 && !isCoined(originals[0]!)) {
+    if (!HAS_UPPER.test(text)) return 'lower-case-word';
+    if (!isName && HAS_LOWER.test(text)) return 'one-word-synonym';
+  }
   return reason;
 }
 
@@ -108,10 +119,16 @@ export function ambiguityOf(text: string, counts: WordCounts): AmbiguityReason |
  * - short and an everyday word written in small letters ("at", "Net"): not
  *   matched at all, since even on a page about the subject it would mark
  *   ordinary words; the entity keeps it as its name.
+ * - one word with a capital, otherwise distinctive ("Turla", "ZLib"): matched
+ *   anywhere except written all in small letters ("zlib" is the library).
  */
-export function judgeAlias(text: string, counts: WordCounts): AliasVerdict {
-  const reason = ambiguityOf(text, counts);
-  if (reason === null) return { alias: { text }, reason };
+export function judgeAlias(text: string, counts: WordCounts, isName = true): AliasVerdict {
+  const reason = ambiguityOf(text, counts, isName);
+  if (reason === null) {
+    const oneWord = !/[\s\u00a0_/.,()-]/.test(text.trim());
+    const capitalized = oneWord && HAS_UPPER.test(text) && !HAS_DIGIT.test(text);
+    return { alias: { text, ...(capitalized ? { capitalized: true } : {}) }, reason };
+  }
   if (reason === 'common-word-in-other-case') return { alias: { text, caseSensitive: true }, reason };
   const capitals = HAS_UPPER.test(text) && !HAS_LOWER.test(text);
   if (reason === 'short' && !capitals && counts.known(foldString(text))) return { alias: null, reason };

@@ -150,7 +150,7 @@ function settleSharedNames(objects: CatalogueObject[], names: Map<string, string
 function aliasRules(o: CatalogueObject, texts: string[], options: BuildOptions): Alias[] {
   const rules: Alias[] = [];
   for (const text of texts) {
-    const verdict = judgeAlias(text, options.counts);
+    const verdict = judgeAlias(text, options.counts, text === o.name);
     if (verdict.alias === null) {
       options.report.skip('alias too short and an everyday word: not matched', `${JSON.stringify(text)} of ${o.label}`);
       continue;
