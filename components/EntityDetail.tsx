@@ -1,6 +1,6 @@
 import type { EntityView } from '@/facts/view';
-import { CATEGORY_STYLE, STATUS_LABEL, formatFactDate } from './categories';
-import { SourceKindLabel } from './SourceKindLabel';
+import { CATEGORY_STYLE } from './categories';
+import { FactList } from './FactList';
 
 interface Props {
   view: EntityView;
@@ -8,14 +8,6 @@ interface Props {
   onSelect?(id: string): void;
   /** Headings inside the card start at this level, for a correct outline. */
   headingLevel?: 2 | 3;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }
 
 /** An entity's summary, dated facts with status and sources, relations and spellings. */
@@ -30,27 +22,7 @@ export function EntityDetail({ view, onSelect, headingLevel = 3 }: Props) {
       )}
       <p class="cl-summary">{view.summary}</p>
       <H class="cl-section">Facts</H>
-      <ol class="cl-facts">
-        {view.facts.map((fact, i) => (
-          <li key={i} class={`cl-fact cl-status-${fact.status}`}>
-            <div class="cl-fact-meta">
-              <time dateTime={fact.date}>{formatFactDate(fact.date)}</time>
-              <span class="cl-status" data-status={fact.status}>
-                {STATUS_LABEL[fact.status]}
-              </span>
-            </div>
-            <p class="cl-fact-text">{fact.text}</p>
-            <p class="cl-sources">
-              {fact.sources.map((source, j) => (
-                <a key={j} href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-                  <SourceKindLabel kind={source.kind} />
-                  {source.title} <span class="cl-host">({hostOf(source.url)})</span>
-                </a>
-              ))}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <FactList facts={view.facts} />
       {view.relations.length > 0 && (
         <>
           <H class="cl-section">Related</H>

@@ -1,10 +1,11 @@
-import type { EntityView } from '@/facts/view';
+import type { PackedEntityView } from '@/facts/packs/card-catalogue';
 import { CATEGORY_STYLE } from './categories';
 import { ClaimBox } from './ClaimBox';
 import { EntityDetail } from './EntityDetail';
+import { OtherEntities } from './OtherEntities';
 
 export interface HoverCardProps {
-  view: EntityView | null;
+  view: PackedEntityView | null;
   /** Shown while the view loads, or when the entity is unknown. */
   fallbackName: string;
   /** The page's words when the card opened on a stated value (a year, an amount, a title). */
@@ -102,8 +103,12 @@ export function HoverCard(props: HoverCardProps) {
           <ClaimBox stated={props.stated} verdict={props.verdict} claim={view.claim} />
         )}
         {view ? <EntityDetail view={view} onSelect={props.onSelect} /> : <p class="cl-loading">Loading…</p>}
+        {view?.others && <OtherEntities others={view.others} onSelect={props.onSelect} />}
       </div>
-      <footer class="cl-footer">Case Lens · from the bundled fact store, nothing sent anywhere</footer>
+      <footer class="cl-footer" data-pack={view?.pack?.id ?? 'case'}>
+        Case Lens · {view?.pack ? `from the fact pack “${view.pack.title}”` : 'from the bundled fact store'}, nothing
+        sent anywhere
+      </footer>
     </section>
   );
 }

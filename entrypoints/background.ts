@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { bundledEntities } from '@/facts/bundled';
-import { buildEntityView } from '@/facts/view';
+import caseManifest from '@/facts/case-pack.json';
+import { createCardCatalogue } from '@/facts/packs/card-catalogue';
+import { casePack } from '@/facts/packs/schema';
 import { isCandidateReport, startCaseLensIn } from '@/lib/case-lens-start';
 import { relayCommand } from '@/lib/commands';
 import { scoutOpenTabs } from '@/lib/open-tabs';
 import { backgroundMessages } from '@/lib/messages';
+import { enabledPacks, watchPacks } from '@/lib/pack-library';
+import { syncPackLexicon } from '@/lib/pack-sync';
 import { syncPagePatch } from '@/lib/page-world';
 import { loadSettings, watchSettings } from '@/lib/settings';
 
@@ -16,7 +20,7 @@ function badgeText(count: number): string {
 
 /**
  * Starts Case Lens in a frame whose scout saw the case, holds the full fact
- * store for the page side, which carries only the names it matches, keeps the toolbar badge at the number of case entities
+ * store and the loaded packs for the page side, which carries only the names it matches, keeps the toolbar badge at the number of case entities
  * found on each tab, and passes keyboard commands to the active tab.
  */
 export default defineBackground(() => {
@@ -49,9 +53,25 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command, tab) => void relayCommand(command, tab));
 
-  backgroundMessages.onMessage('getEntity', ({ data }) =>
-    buildEntityView(bundledEntities, data.id, data.aliasIndex, data.claimIndex, data.claimIndexes),
-  );
+  // The cards' catalogue: the case and the packs that are on, read again after every change to the packs.
+  const caseAsPack = casePack(caseManifest, bundledEntities);
+  const loadCatalogue = async () => {
+    const packs = await enabledPacks().catch((error: unknown) => {
+      console.error('Case Lens: the loaded fact packs could not be read:', error);
+      return [];
+    });
+    return createCardCatalogue(bundledEntities, caseAsPack, packs);
+  };
+  let catalogue = loadCatalogue();
+  // Pages get the packs' names (lib/pack-sync.ts): checked each time the background starts, and after
+  // every change, when open tabs are scouted for the new names too.
+  void syncPackLexicon(false);
+  watchPacks(() => {
+    catalogue = loadCatalogue();
+    void syncPackLexicon(true);
+  });
+
+  backgroundMessages.onMessage('getEntity', async ({ data }) => (await catalogue).view(data));
 
   backgroundMessages.onMessage('reportPageCount', ({ data: count, sender }) => {
     const tabId = sender.tab?.id;

@@ -18,8 +18,10 @@ export interface NameAnnotation {
   end: number;
   /** Index into the entity's aliases: the spelling that matched. */
   aliasIndex: number;
-  /** An ambiguous spelling (Lazarus, RGB): shown only in documents about the case. */
+  /** An ambiguous spelling (Lazarus, RGB): shown only in documents about the case (or about its pack's subject). */
   needsContext: boolean;
+  /** The fact pack the entity comes from; absent for the bundled case. */
+  pack?: string;
 }
 
 /** A value the page states (a year, an amount, a title) and what the record says of it. */
@@ -62,8 +64,11 @@ export interface AnnotatorOptions {
 /**
  * Decides whether the document is about the case, given the entities a
  * stretch names unambiguously (the caller adds them to its evidence first).
+ * With `pack`, whether it is about that fact pack's subject instead: each
+ * pack is its own context, so a page about APT28 does not make the case's
+ * "Lazarus" a hacker group, and catalogue names never start the claim check.
  */
-export type ContextDecision = (named: readonly string[]) => boolean;
+export type ContextDecision = (named: readonly string[], pack?: string) => boolean;
 
 export interface Annotator {
   /**
@@ -118,9 +123,23 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const named: string[] = [];
     for (const m of found) if (!m.entry.needsContext && !named.includes(m.entry.entityId)) named.push(m.entry.entityId);
     const caseContext = decide(named);
+    /** Each pack's context, asked once per stretch and only for a pack with an ambiguous name in it. */
+    const packContexts = new Map<string, boolean>();
+    const inContext = (pack: string | undefined): boolean => {
+      if (pack === undefined) return caseContext;
+      let answer = packContexts.get(pack);
+      if (answer === undefined) {
+        answer = decide([], pack);
+        packContexts.set(pack, answer);
+      }
+      return answer;
+    };
     const marks: Annotation[] = [];
     const waiting: NameAnnotation[] = [];
+    /** Case names shown: what the claim check reads its subjects from. */
     const shown: ClaimMention[] = [];
+    /** Every name shown, of the case or a pack: a value inside one is left to the name. */
+    const covered: ClaimMention[] = [];
     for (const m of found) {
       const hit = m.entry;
       const name: NameAnnotation = {
@@ -131,13 +150,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         end: m.end,
         aliasIndex: hit.aliasIndex,
         needsContext: hit.needsContext,
+        ...(hit.pack ? { pack: hit.pack } : {}),
       };
-      if (hit.needsContext && !caseContext) {
+      if (hit.needsContext && !inContext(hit.pack)) {
         waiting.push(name);
         continue;
       }
       marks.push(name);
-      shown.push({ entityId: hit.entityId, category: hit.category, start: m.start - from, end: m.end - from });
+      const mention = { entityId: hit.entityId, category: hit.category, start: m.start - from, end: m.end - from };
+      covered.push(mention);
+      // The claim check reads only the case's records: a pack's name is no subject of it.
+      if (hit.pack === undefined) shown.push(mention);
     }
     let valuesWait = false;
     if (claims) {
@@ -145,7 +168,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (found.length === 0 && !caseContext) {
         valuesWait = claims.mayHold(stretch);
       } else if (found.length > 0 || claims.mayHold(stretch)) {
-        const values = valueAnnotations(claims, stretch, from, shown, caseContext, categoryOf);
+        const values = valueAnnotations(claims, stretch, from, shown, covered, caseContext, categoryOf);
         if (values.length > 0) {
           marks.push(...values);
           marks.sort((a, b) => a.start - b.start);
@@ -183,12 +206,13 @@ function valueAnnotations(
   stretch: string,
   offset: number,
   shown: ClaimMention[],
+  covered: ClaimMention[],
   caseContext: boolean,
   categoryOf: (entityId: string) => Category | undefined,
 ): ValueAnnotation[] {
   const out: ValueAnnotation[] = [];
   for (const f of claims.check(stretch, shown, caseContext)) {
-    if (shown.some((n) => f.start < n.end && n.start < f.end)) continue;
+    if (covered.some((n) => f.start < n.end && n.start < f.end)) continue;
     const category = categoryOf(f.entityId);
     if (!category) continue;
     out.push({

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EntityView } from '@/facts/view';
+import type { PackedEntityView } from '@/facts/packs/card-catalogue';
 
 /**
  * Every message between the extension's parts, in one place, typed end to
@@ -47,7 +47,7 @@ export interface EntityRequest {
 
 /** Handled by the background. */
 interface BackgroundProtocol {
-  getEntity(request: EntityRequest): EntityView | null;
+  getEntity(request: EntityRequest): PackedEntityView | null;
   /** The top frame's count of distinct case entities, for the toolbar badge. */
   reportPageCount(count: number): void;
 }

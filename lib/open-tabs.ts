@@ -15,15 +15,23 @@ import { PAGES } from './pages';
 
 /** The scout's bundle (entrypoints/scout.ts). */
 const SCOUT_SCRIPT = '/scout.js';
+/** The pack scout's bundle (entrypoints/pack-scout.ts). */
+export const PACK_SCOUT_SCRIPT = '/pack-scout.js';
 
-/** Injects the scout into the open tabs' frames; returns how many tabs took it. */
-export async function scoutOpenTabs(): Promise<number> {
+/**
+ * Injects a scout (by default the case's) into the open tabs' frames; returns
+ * how many tabs took it. The pack scout is injected the same way when packs
+ * are loaded or changed, so open tabs show a new pack's names without a reload.
+ */
+export async function scoutOpenTabs(
+  script: typeof SCOUT_SCRIPT | typeof PACK_SCOUT_SCRIPT = SCOUT_SCRIPT,
+): Promise<number> {
   const tabs = await browser.tabs.query({ url: PAGES });
   const taken = await Promise.all(
     tabs.map(async ({ id }) => {
       if (id === undefined) return false;
       try {
-        await browser.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: [SCOUT_SCRIPT] });
+        await browser.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: [script] });
         return true;
       } catch {
         // A tab the browser will not script (a discarded tab, an error page): it gets the scout when reloaded.

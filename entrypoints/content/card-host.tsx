@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '@/components/HoverCard';
 import type { Annotation } from '@/facts/annotator';
-import type { EntityView } from '@/facts/view';
+import type { PackedEntityView as EntityView } from '@/facts/packs/card-catalogue';
 import type { EntityRequest } from '@/lib/messages';
 import type { TimerOwner } from './scanner';
 import { CardFrame } from './card-frame';

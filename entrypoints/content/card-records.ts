@@ -1,5 +1,5 @@
 import type { Annotation } from '@/facts/annotator';
-import type { EntityView } from '@/facts/view';
+import type { PackedEntityView as EntityView } from '@/facts/packs/card-catalogue';
 import type { EntityRequest } from '@/lib/messages';
 
 /** What a highlight's card asks the background for: the entity, and the wrong form or the claims it was found as. */

@@ -55,6 +55,8 @@ export class CaseContext {
   private readonly evidence = new Map<string, Node[]>();
   private deferred: Deferred[] = [];
   private deferredAt = new WeakMap<Text, Set<number>>();
+  /** How many deferred names each pack (undefined: the case) has: asked after every stretch, so kept, not counted. */
+  private readonly deferredPerPack = new Map<string | undefined, number>();
   /** Set when matches were dropped for want of room: only a rescan can find them again. */
   overflowed = false;
 
@@ -69,26 +71,55 @@ export class CaseContext {
   }
 
   /**
-   * A yes, kept until the end of the current task: the scan asks for every
-   * stretch of text it reads (thousands in a slice on a long page), and only
-   * the page, whose scripts run between our tasks, can take evidence away.
+   * The packs whose yes is kept until the end of the current task: the scan
+   * asks for every stretch of text it reads (thousands in a slice on a long
+   * page), and only the page, whose scripts run between our tasks, can take
+   * evidence away.
    */
-  private activeInThisTask = false;
+  private readonly activeInThisTask = new Set<string | undefined>();
+
+  /**
+   * @param packOf The fact pack an entity comes from (undefined for the case):
+   *   each pack's names are evidence for that pack alone.
+   */
+  constructor(private readonly packOf: (entityId: string) => string | undefined = () => undefined) {}
 
   /** True while the document names at least CONTEXT_ENTITIES case entities unambiguously. */
   get active(): boolean {
-    if (this.activeInThisTask) return true;
+    return this.activeFor(undefined);
+  }
+
+  /** The same for one fact pack's entities (undefined: the case's). */
+  activeFor(pack: string | undefined): boolean {
+    if (this.activeInThisTask.has(pack)) return true;
     let named = 0;
-    for (const blocks of this.evidence.values()) {
+    for (const [entityId, blocks] of this.evidence) {
+      if (this.packOf(entityId) !== pack) continue;
       if (blocks.some((b) => b.isConnected)) named += 1;
       if (named >= CONTEXT_ENTITIES) {
-        this.activeInThisTask = true;
-        queueMicrotask(() => {
-          this.activeInThisTask = false;
-        });
+        if (this.activeInThisTask.size === 0) queueMicrotask(() => this.activeInThisTask.clear());
+        this.activeInThisTask.add(pack);
         return true;
       }
     }
+    return false;
+  }
+
+  /** Every pack (undefined: the case) with evidence or a waiting name: those whose context can change. */
+  packsInPlay(): Set<string | undefined> {
+    const packs = new Set<string | undefined>(this.deferredPerPack.keys());
+    for (const entityId of this.evidence.keys()) packs.add(this.packOf(entityId));
+    return packs;
+  }
+
+  /** The packs (undefined: the case) with names waiting for their context. */
+  pendingPacks(): (string | undefined)[] {
+    return [...this.deferredPerPack.keys()];
+  }
+
+  /** True when names wait for a context that is there now. */
+  pendingInContext(): boolean {
+    for (const pack of this.deferredPerPack.keys()) if (this.activeFor(pack)) return true;
     return false;
   }
 
@@ -111,35 +142,46 @@ export class CaseContext {
   }
 
   /**
-   * Empties the list and returns the names still on the page as they were
-   * found, in a safe order to wrap. `resolve` says where a point stands now
-   * (wrapping other names of the same run may have split its text node).
+   * Takes from the list the names of the packs `take` accepts (by default
+   * all) and returns those still on the page as they were found, in a safe
+   * order to wrap. `resolve` says where a point stands now (wrapping other
+   * names of the same run may have split its text node).
    */
-  takeDeferred(resolve: (node: Text, offset: number) => { node: Text; offset: number }): WaitingName[] {
-    for (const d of this.deferred) {
+  takeDeferred(
+    resolve: (node: Text, offset: number) => { node: Text; offset: number },
+    take: (pack: string | undefined) => boolean = () => true,
+  ): WaitingName[] {
+    const taken = this.deferred.filter((d) => take(d.annotation.pack));
+    if (taken.length < this.deferred.length) {
+      const left = new Set(taken);
+      this.keep((d) => !left.has(d));
+    } else this.clearDeferred();
+    for (const d of taken) {
       const start = resolve(d.range.startNode, d.range.startOffset);
       const end = resolve(d.range.endNode, d.range.endOffset);
       d.range = { startNode: start.node, startOffset: start.offset, endNode: end.node, endOffset: end.offset };
     }
-    const valid = this.deferred.filter((d) => textNow(d.range) === d.expected);
-    this.clearDeferred();
+    const valid = taken.filter((d) => textNow(d.range) === d.expected);
     return valid.sort(lastFirst).map(({ range, annotation }) => ({ range, annotation }));
   }
 
   clearDeferred(): void {
     this.deferred = [];
     this.deferredAt = new WeakMap();
+    this.deferredPerPack.clear();
   }
 
   reset(): void {
     this.evidence.clear();
-    this.activeInThisTask = false;
+    this.activeInThisTask.clear();
     this.clearDeferred();
     this.overflowed = false;
   }
 
   private push(entry: Deferred): void {
     this.deferred.push(entry);
+    const { pack } = entry.annotation;
+    this.deferredPerPack.set(pack, (this.deferredPerPack.get(pack) ?? 0) + 1);
     const { startNode, startOffset } = entry.range;
     const offsets = this.deferredAt.get(startNode);
     if (offsets) offsets.add(startOffset);

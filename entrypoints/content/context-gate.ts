@@ -21,6 +21,8 @@ export interface ContextGateOptions {
   rereadAll(): void;
   /** Queues one subtree to be read again. */
   reread(node: Node | null): void;
+  /** The fact pack an entity comes from; undefined for the case. */
+  packOf?(entityId: string): string | undefined;
 }
 
 /**
@@ -30,33 +32,41 @@ export interface ContextGateOptions {
  * being (its case content is gone), the ambiguous highlights go.
  */
 export class ContextGate {
-  private readonly context = new CaseContext();
-  /** The context as of the last time the scan caught up with the page. */
-  hadContext = false;
+  private readonly context: CaseContext;
+  /** The packs (undefined: the case) the document was about, as of the last time the scan caught up with the page. */
+  private hadContext = new Set<string | undefined>();
   /** Runs whose values wait for the document to be about the case. */
   private readonly waitingValueRuns: { run: TextRun; text: string }[] = [];
 
-  constructor(private readonly options: ContextGateOptions) {}
+  constructor(private readonly options: ContextGateOptions) {
+    this.context = new CaseContext(options.packOf);
+  }
 
+  /** Whether the document is about the case. */
   get active(): boolean {
     return this.context.active;
   }
 
+  /** Whether it was about the case or a pack's subject when the scan last caught up: a removal may change that. */
+  get hadAnyContext(): boolean {
+    return this.hadContext.size > 0;
+  }
+
   reset(): void {
     this.context.reset();
-    this.hadContext = false;
+    this.hadContext.clear();
     this.waitingValueRuns.length = 0;
   }
 
   /** The annotator's question for one run: its unambiguous names become evidence, then the answer. */
   decider(run: TextRun): ContextDecision {
     let block: Node | null = null;
-    return (named) => {
+    return (named, pack) => {
       if (named.length > 0) {
         block ??= nearestBlock(run.nodes[0]!) ?? run.nodes[0]!;
         for (const id of named) this.context.note(id, block);
       }
-      return this.context.active;
+      return this.context.activeFor(pack);
     };
   }
 
@@ -75,9 +85,8 @@ export class ContextGate {
 
   /** With context, marks what waited for it; true when it marked anything. */
   settle(): boolean {
-    if (!this.context.active) return false;
-    const names = this.context.pending > 0 && this.flushWaitingNames();
-    const values = this.waitingValueRuns.length > 0 && this.flushWaitingValues();
+    const names = this.context.pending > 0 && this.context.pendingInContext() && this.flushWaitingNames();
+    const values = this.waitingValueRuns.length > 0 && this.context.active && this.flushWaitingValues();
     return names || values;
   }
 
@@ -97,8 +106,10 @@ export class ContextGate {
   /** Wraps the ambiguous names that waited for context; returns true when it wrapped anything. */
   private flushWaitingNames(): boolean {
     let wrapped = false;
-    for (const { range, annotation } of this.context.takeDeferred((node, offset) =>
-      this.options.highlighter.resolve(node, offset),
+    const { context, options } = this;
+    for (const { range, annotation } of context.takeDeferred(
+      (node, offset) => options.highlighter.resolve(node, offset),
+      (pack) => context.activeFor(pack),
     )) {
       if (!this.options.isCategoryShown(annotation.category)) continue;
       if (this.options.highlighter.wrap(range, annotation).length > 0) wrapped = true;
@@ -119,7 +130,9 @@ export class ContextGate {
   reconcile(): boolean {
     const { context } = this;
     const { highlighter } = this.options;
-    if (!context.active && (this.hadContext || context.pending > 0)) {
+    // Only a context that was there, or that names wait for, is worth looking for among the highlights.
+    const watched = [...this.hadContext, ...context.pendingPacks()];
+    if (watched.some((pack) => !context.activeFor(pack))) {
       // The evidence holds a few blocks per entity; the highlights on the page are the rest of it.
       for (const mark of highlighter.all()) {
         const annotation = highlighter.annotationOf(mark);
@@ -129,22 +142,24 @@ export class ContextGate {
       }
     }
     let changed = false;
-    if (context.active) {
-      if (context.pending > 0) changed = this.flushWaitingNames();
-      // Context regained from the highlights already on the page also settles the values that waited for it.
-      if (this.waitingValueRuns.length > 0 && this.flushWaitingValues()) changed = true;
-    } else if (this.hadContext) {
+    if (context.pending > 0 && context.pendingInContext()) changed = this.flushWaitingNames();
+    // Context regained from the highlights already on the page also settles the values that waited for it.
+    if (context.active && this.waitingValueRuns.length > 0 && this.flushWaitingValues()) changed = true;
+    const lost = new Set([...this.hadContext].filter((pack) => !context.activeFor(pack)));
+    if (lost.size > 0) {
       const blocks = new Set<Node | null>();
-      changed =
-        highlighter.unwrap((annotation, mark) => {
-          const ambiguous = annotation.kind !== 'value' && annotation.needsContext;
-          if (ambiguous) blocks.add(nearestBlock(mentionNode(mark)));
-          return ambiguous;
-        }) > 0;
+      const unwrapped = highlighter.unwrap((annotation, mark) => {
+        const ambiguous = annotation.kind !== 'value' && annotation.needsContext && lost.has(annotation.pack);
+        if (ambiguous) blocks.add(nearestBlock(mentionNode(mark)));
+        return ambiguous;
+      });
+      if (unwrapped > 0) changed = true;
       // Read again, their names wait for context like every other ambiguous name.
       for (const block of blocks) this.options.reread(block);
     }
-    this.hadContext = context.active;
+    const inPlay = context.packsInPlay();
+    for (const pack of this.hadContext) inPlay.add(pack);
+    this.hadContext = new Set([...inPlay].filter((pack) => context.activeFor(pack)));
     return changed;
   }
 }

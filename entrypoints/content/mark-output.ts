@@ -1,3 +1,4 @@
+import { CASE_PACK_ID } from '@/facts/packs/case-id';
 import type { Annotation } from '@/facts/annotator';
 
 /**
@@ -9,6 +10,8 @@ export function outputAttributes(annotation: Annotation): [string, string][] {
   const out: [string, string][] = [
     ['data-entity', annotation.entityId],
     ['data-category', annotation.category],
+    // The fact pack the name comes from; the bundled case is the pack "case".
+    ['data-pack', (annotation.kind !== 'value' && annotation.pack) || CASE_PACK_ID],
   ];
   if (annotation.kind === 'wrong-form') {
     out.push(['data-wrong-form', String(annotation.aliasIndex)], ['data-claim', 'contradicted']);

@@ -34,6 +34,8 @@ export interface ScannerOptions {
   onChange?(): void;
   /** Called for each open shadow root the scan enters. */
   onShadowRoot?(shadow: ShadowRoot): void;
+  /** The fact pack an entity comes from (undefined for the case): each pack is its own context. */
+  packOf?(entityId: string): string | undefined;
 }
 
 /** A run being annotated, stretch by stretch. */
@@ -158,7 +160,7 @@ export class Scanner {
       if (isDocumentEditable(this.doc) && this.options.highlighter.size > 0) {
         this.quietly(() => this.options.highlighter.unwrap());
       }
-      if (this.watch.hasWork || (this.watch.removedAny && this.gate.hadContext)) this.schedule(MUTATION_DELAY_MS);
+      if (this.watch.hasWork || (this.watch.removedAny && this.gate.hadAnyContext)) this.schedule(MUTATION_DELAY_MS);
       if (pageChanged) caseLensTimeline.measure('case-lens:scan', startedAt, performance.now());
     });
   }

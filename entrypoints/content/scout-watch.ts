@@ -50,6 +50,12 @@ export interface ScoutOptions {
   hasCandidate(text: string): boolean;
   /** Called once, when the frame first holds such words. */
   onCandidate(): void;
+  /**
+   * What text nodes are joined with: nothing for the case's scout, which finds
+   * words anywhere (so "<b>Sony</b>Pictures" joins as the scanner joins inline
+   * text); a space for the pack scout, which compares whole words.
+   */
+  joiner?: string;
 }
 
 /**
@@ -63,7 +69,7 @@ export interface ScoutOptions {
  * page-world patch's announcements as soon as it is made, and reads the
  * document, with the roots of hosts announced before, when `begin` is called.
  */
-export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): ScoutWatch {
+export function watchForCase(win: Window, { hasCandidate, onCandidate, joiner = '' }: ScoutOptions): ScoutWatch {
   const doc = win.document;
   const queue: Node[] = [];
   /** The next queued node to read: an index, since shifting a long queue costs its length each time. */
@@ -191,7 +197,7 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOp
   /** Tests what was read since the last test; true when it held a candidate. */
   function flush(): boolean {
     if (pending === 0) return false;
-    const text = carry + parts.join('');
+    const text = carry + parts.join(joiner);
     carry = text.slice(-CARRY);
     parts = [];
     pending = 0;

@@ -1,10 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '@/components/card.css?inline';
-import { createAnnotator } from '@/facts/annotator';
+import { type Annotator, createAnnotator } from '@/facts/annotator';
 import { bundledClaimSubjects, bundledLexicon } from '@/facts/bundled-lexicon';
 import { createClaimChecker } from '@/facts/claims';
-import { compileLexiconInSlices } from '@/facts/lexicon';
+import { compileLexiconInSlices, type LexiconEntity } from '@/facts/lexicon';
+import type { PageLexicon } from '@/facts/packs/page-lexicon';
 import { backgroundMessages } from '@/lib/messages';
+import { readPackLexicon, watchPackLexicon } from '@/lib/pack-lexicon-read';
 import { readSettings, watchSettings } from '@/lib/settings-read';
 import { documentSite } from '@/lib/settings-values';
 import { guardAgainstForgedAnnouncements } from './announcement-guard';
@@ -32,18 +34,29 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   // The site the per-site switch speaks of; srcdoc and about:blank frames belong to the site that made them.
   const host = documentSite(location, document.referrer);
   const isTop = window === window.top;
-  const initial = await readSettings();
+  const [initial, packLexicon] = await Promise.all([readSettings(), readPackLexicon()]);
+  // The case and the packs the reader has on, compiled into one matcher: the case's names first, so a
+  // spelling a pack shares with the case highlights the case's entity (the card shows the pack's too).
   // Compiled in slices, each recorded as a case-lens:compile measure: a large store must not block the page.
-  const matcher = await compileLexiconInSlices(bundledLexicon, {
-    onSlice: (start, end) => caseLensTimeline.measure('case-lens:compile', start, end),
-  });
+  const compile = (lexicon: PageLexicon | null) => {
+    const all: LexiconEntity[] = lexicon ? [...bundledLexicon, ...lexicon.entities] : bundledLexicon;
+    return compileLexiconInSlices(all, {
+      onSlice: (start, end) => caseLensTimeline.measure('case-lens:compile', start, end),
+    }).then((matcher) => ({ matcher, entities: new Map(all.map((e) => [e.id, e])) }));
+  };
+  let lexicon = await compile(packLexicon);
   if (ctx.isInvalid) return;
-  const entities = new Map(bundledLexicon.map((e) => [e.id, e]));
   const claims = new Map(bundledClaimSubjects.map((s) => [s.id, s.claims]));
   const names = {
-    nameOf: (id: string) => entities.get(id)?.aliases[0]?.text ?? id,
+    nameOf: (id: string) => lexicon.entities.get(id)?.aliases[0]?.text ?? id,
     claimsOf: (id: string) => claims.get(id),
   };
+  const claimChecker = createClaimChecker(bundledClaimSubjects);
+  const annotatorOf = ({ matcher, entities }: typeof lexicon): Annotator =>
+    createAnnotator({ matcher, claims: claimChecker, categoryOf: (id) => entities.get(id)?.category });
+  let currentAnnotator = annotatorOf(lexicon);
+  // The scanner keeps this one; a change of packs puts another behind it.
+  const annotator: Annotator = { annotate: (text, decide) => currentAnnotator.annotate(text, decide) };
 
   const timers = scriptTimers(ctx);
   const pageStyle = new PageStyle();
@@ -66,11 +79,6 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
   const badge = new BadgeCount(highlighter, (count) =>
     isTop ? backgroundMessages.sendMessage('reportPageCount', count) : Promise.resolve(),
   );
-  const annotator = createAnnotator({
-    matcher,
-    claims: createClaimChecker(bundledClaimSubjects),
-    categoryOf: (id) => entities.get(id)?.category,
-  });
   const mentionsOf = (id: string) => highlighter.names().filter((m) => highlighter.annotationOf(m)?.entityId === id);
   const card = new CardHost(ctx, {
     css: cardCss,
@@ -105,6 +113,7 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       watchEditor();
     },
     onShadowRoot: (shadow) => pageStyle.apply(shadow),
+    packOf: (id) => lexicon.entities.get(id)?.pack,
   });
   const readTone = watchPageTone(ctx, (tone) => {
     if (pageSwitch.isRunning) pageStyle.setTone(tone);
@@ -161,6 +170,36 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       if (shadowHost instanceof Element) scanner.addShadowRootOf(shadowHost);
     });
   }
+  // Packs loaded, changed or switched off while the page is open: compiled again, and the page read again
+  // with them. Changes that come while one is compiling are taken together, the latest last.
+  let packsWanted: PageLexicon | null | undefined;
+  let compiling = false;
+  const applyPacks = async () => {
+    if (compiling) return;
+    compiling = true;
+    while (packsWanted !== undefined && !ctx.isInvalid) {
+      const wanted: PageLexicon | null = packsWanted;
+      packsWanted = undefined;
+      const next = await compile(wanted);
+      if (ctx.isInvalid || packsWanted !== undefined) continue;
+      lexicon = next;
+      currentAnnotator = annotatorOf(next);
+      if (pageSwitch.isRunning) {
+        card.close();
+        scanner.stop();
+        highlighter.unwrap();
+        badge.update();
+        scanner.start();
+      }
+    }
+    compiling = false;
+  };
+  ctx.onInvalidated(
+    watchPackLexicon((next) => {
+      packsWanted = next;
+      void applyPacks();
+    }),
+  );
   let changes = 0;
   ctx.onInvalidated(
     watchSettings((next) => {

@@ -1,3 +1,4 @@
+import { CASE_PACK_ID } from './case-id';
 import { MAX_CATALOGUE_BYTES } from './limits';
 import { isMispClusters } from './misp';
 import { type Pack, PackError, parsePack } from './schema';
@@ -9,8 +10,7 @@ import { isStixBundle } from './stix';
  * beside it. Pure, so the same rules hold in the tests and in the extension.
  */
 
-/** The bundled case's pack id: no file may take it. */
-export const CASE_PACK_ID = 'case';
+export { CASE_PACK_ID } from './case-id';
 
 /** What a pack holds, for the options page's list. */
 export interface PackCounts {

@@ -6,7 +6,9 @@ import type { Pack } from '../../facts/packs/schema';
 import { loadEntityFiles } from '../../scripts/fact-files';
 import { importShared, THREAT_INTEL } from '../unit/threat-intel';
 import { seriousViolations } from './axe';
+import { card } from './card-view';
 import { openPopup, type Harness } from './extension';
+import { hoverHighlight } from './marks';
 import { expect, test } from './fixtures';
 
 /** The pack `npm run facts:import` makes from the shared DPRK STIX 2.1 bundle (MITRE ATT&CK's DPRK groups and tools). */
@@ -25,6 +27,37 @@ async function choose(options: Page, name: string, text: string): Promise<void> 
   await options
     .locator('input[data-action="load-pack"]')
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/**
+ * Empties the packs' store, so that the next test starts without any. The
+ * database is emptied, not deleted: the background keeps it open, and a
+ * deletion would wait for it, holding up every later opening.
+ */
+function clearPacks(options: Page): Promise<void> {
+  return options.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.open('case-lens-packs');
+        // No database yet: none is made here (one without its store would break the extension's).
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onerror = () => resolve();
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('packs')) {
+            db.close();
+            resolve();
+            return;
+          }
+          const tx = db.transaction('packs', 'readwrite');
+          tx.objectStore('packs').clear();
+          tx.oncomplete = tx.onerror = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+  );
 }
 
 /** The popup's results for `query`, as entity ids. */
@@ -109,12 +142,72 @@ test('fact packs: a reader loads a pack on the options page, finds its entities 
     await expect.poll(() => resultsFor(popup, onlyInPack.name)).not.toContain(onlyInPack.id);
   } finally {
     // The packs' database outlives the test's tabs: the next test starts without any.
-    await options.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase('case-lens-packs');
-          request.onsuccess = request.onerror = request.onblocked = () => resolve();
-        }),
-    );
+    await clearPacks(options);
+  }
+});
+
+/** The full ATT&CK groups and software, as `npm run facts:import` makes them from ../shared. */
+const attack: Pack = importShared('mitre-attack-enterprise-groups-software.json').pack;
+
+/** Highlights of one pack on a page, as `data-entity` values in document order. */
+function packHighlights(page: Page, pack: string): Promise<string[]> {
+  return page
+    .locator(`[data-pack="${pack}"]`)
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-entity') ?? ''));
+}
+
+test('fact packs on pages: a loaded pack’s names are highlighted with their pack in a tab already open and in new ones; the card names the pack and shows the same group from the case; switched off or removed, its highlights go without a reload', async ({
+  harness: h,
+  open,
+}) => {
+  const options = await h.context.newPage();
+  try {
+    // Open before the pack is loaded: the page names no case entity, so Case Lens never started in it.
+    const before = await open('/tests/fixtures/packs/apt28-report.html');
+    expect(await packHighlights(before, attack.id)).toEqual([]);
+
+    await options.goto(optionsUrl(h));
+    await choose(options, 'attack.json', JSON.stringify(attack));
+    await expect(options.getByRole('status')).toContainText(`Loaded “${attack.title}”`);
+
+    // The open tab shows the pack's names without a reload; the names that need context (Fancy Bear,
+    // Cozy Bear, STRONTIUM) too, since the page names several groups unambiguously.
+    await expect.poll(() => packHighlights(before, attack.id), { timeout: 15_000 }).toContain('attack-apt28');
+    const shown = await packHighlights(before, attack.id);
+    for (const id of ['attack-apt28', 'attack-apt29', 'attack-zebrocy', 'attack-mimikatz']) expect(shown).toContain(id);
+    await expect(before.locator(`[data-pack="${attack.id}"]`, { hasText: 'Fancy Bear' })).toHaveCount(1);
+    // Nothing of the case there: the case's highlights carry the pack "case" and there are none.
+    await expect(before.locator('[data-pack="case"]')).toHaveCount(0);
+
+    // A new tab, and its card: the pack is named where the bundled store was.
+    const after = await open('/tests/fixtures/packs/apt28-report.html');
+    await expect.poll(() => packHighlights(after, attack.id)).toEqual(shown);
+    await hoverHighlight(after, 'article', 'attack-apt28');
+    await expect.poll(() => card(after, '.cl-title').text()).toBe('APT28');
+    await expect.poll(() => card(after, '.cl-footer').text()).toContain(`from the fact pack “${attack.title}”`);
+
+    // The seed article: the case's WannaCry keeps its highlight (ATT&CK spells it the same), and its card
+    // shows ATT&CK's S0366 too, with its facts.
+    const seed = await open('/seeds/us-accuses-three-koreans.html');
+    await expect.poll(() => seed.locator('[data-entity="wannacry"][data-pack="case"]').count()).toBeGreaterThan(0);
+    await expect(seed.locator('[data-entity="attack-wannacry"]')).toHaveCount(0);
+    await hoverHighlight(seed, 'body', 'wannacry');
+    await expect
+      .poll(() => card(seed, '.cl-other[data-entity="attack-wannacry"] .cl-section').text())
+      .toContain(`The same in ${attack.title} (S0366`);
+    expect(await card(seed, '.cl-other .cl-fact').count()).toBeGreaterThan(0);
+
+    // Switched off: its highlights go from the open tabs; on again, they come back; removed, they go.
+    const item = options.locator(`.op-pack[data-pack="${attack.id}"]`);
+    await item.getByRole('switch', { name: 'Use this pack' }).uncheck();
+    await expect.poll(() => packHighlights(after, attack.id)).toEqual([]);
+    await expect.poll(() => packHighlights(before, attack.id)).toEqual([]);
+    await item.getByRole('switch', { name: 'Use this pack' }).check();
+    await expect.poll(() => packHighlights(after, attack.id)).toEqual(shown);
+    await item.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => packHighlights(after, attack.id)).toEqual([]);
+    await expect(seed.locator('[data-entity="wannacry"][data-pack="case"]').first()).toBeVisible();
+  } finally {
+    await clearPacks(options);
   }
 });

@@ -74,6 +74,7 @@ export class ReferenceHighlighter {
         // The attributes CONTRACT.md names, written here independently of the production code.
         element.setAttribute('data-entity', annotation.entityId);
         element.setAttribute('data-category', annotation.category);
+        element.setAttribute('data-pack', (annotation.kind !== 'value' && annotation.pack) || 'case');
         if (annotation.kind === 'wrong-form') {
           element.setAttribute('data-wrong-form', String(annotation.aliasIndex));
           element.setAttribute('data-claim', 'contradicted');

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { CaseContext, type WaitingName } from '../../entrypoints/content/case-context';
+import { createAnnotator, type NameAnnotation } from '../../facts/annotator';
+import { bundledEntities } from '../../facts/bundled';
+import caseManifest from '../../facts/case-pack.json' with { type: 'json' };
+import { compileLexicon, type LexiconEntity } from '../../facts/lexicon';
+import { createPackScout } from '../../facts/pack-scout';
+import { createCardCatalogue } from '../../facts/packs/card-catalogue';
+import { buildPageLexicon, isPageLexicon } from '../../facts/packs/page-lexicon';
+import { casePack, type Pack } from '../../facts/packs/schema';
+import { entities as caseEntities } from './case-annotator';
+
+/** A small pack in the shape `facts:import` writes: two groups, one of them the case's Lazarus Group by ATT&CK id. */
+const pack: Pack = {
+  id: 'demo',
+  title: 'Demo catalogue',
+  version: '1',
+  licence: 'CC0',
+  sources: [{ title: 'Demo', url: 'https://example.org/demo' }],
+  entities: [
+    {
+      id: 'demo-apt28',
+      name: 'APT28',
+      category: 'group',
+      aliases: ['APT28', 'Sofacy', 'Fancy Bear'],
+      aliasRules: [{ text: 'APT28' }, { text: 'Sofacy' }, { text: 'Fancy Bear', needsContext: true }],
+      summary: 'A group the catalogue attributes to Russia.',
+      facts: [],
+      relations: [],
+      claims: [],
+      catalogueIds: ['G0007'],
+    },
+    {
+      id: 'demo-turla',
+      name: 'Turla',
+      category: 'group',
+      aliases: ['Turla', 'Snake', 'Waterbug'],
+      aliasRules: [{ text: 'Turla', needsContext: true }, { text: 'Snake', needsContext: true }, { text: 'Waterbug' }],
+      summary: 'Another group.',
+      facts: [],
+      relations: [],
+      claims: [],
+      catalogueIds: ['G0010'],
+    },
+    {
+      id: 'demo-lazarus',
+      name: 'Lazarus Group',
+      category: 'group',
+      aliases: ['Lazarus Group', 'HIDDEN COBRA'],
+      aliasRules: [{ text: 'Lazarus Group' }, { text: 'HIDDEN COBRA' }],
+      summary: 'The catalogue’s Lazarus Group.',
+      facts: [
+        {
+          date: '2017',
+          text: 'A fact the catalogue states.',
+          status: 'attributed',
+          sources: [{ title: 'Demo', url: 'https://example.org/g0032' }],
+        },
+      ],
+      relations: [],
+      claims: [],
+      catalogueIds: ['G0032'],
+    },
+  ],
+};
+
+describe('the loaded packs on the page side', () => {
+  const { lexicon, scout } = buildPageLexicon([pack], 'r1');
+
+  it('keep only what the matcher reads, and a lexicon of the wrong shape is refused', () => {
+    expect(isPageLexicon(lexicon)).toBe(true);
+    expect(lexicon.entities[0]).toEqual({
+      id: 'demo-apt28',
+      category: 'group',
+      pack: 'demo',
+      aliases: [{ text: 'APT28' }, { text: 'Sofacy' }, { text: 'Fancy Bear', needsContext: true }],
+    });
+    expect(isPageLexicon({ ...lexicon, entities: [{ id: 'x' }] })).toBe(false);
+    expect(isPageLexicon('packs')).toBe(false);
+  });
+
+  it('give the pack scout only the names that may stand alone, and it finds them as whole words in any order of nodes', () => {
+    expect(scout.words.split('\n').sort()).toEqual(['apt28', 'hidden cobra', 'lazarus group', 'sofacy', 'waterbug']);
+    const has = createPackScout(scout);
+    expect(has('Analysts tied the Sofacy implant to it.')).toBe(true);
+    expect(has('A report on HIDDEN\u00a0COBRA.')).toBe(true);
+    expect(has('A page about snakes, bears and fancy turtles.')).toBe(false);
+    // Words must be whole: "waterbugs" is an insect's plural, not the group.
+    expect(has('Waterbugs live in ponds.')).toBe(false);
+    const unspaced = createPackScout(
+      buildPageLexicon(
+        [{ ...pack, entities: [{ ...pack.entities[0]!, aliasRules: [{ text: '김수키' }], aliases: ['김수키'] }] }],
+        'r',
+      ).scout,
+    );
+    expect(unspaced('보안 업체는 김수키는 ...')).toBe(true);
+  });
+
+  it('give each pack its own context: a pack’s names are no evidence for the case, nor the case’s for a pack', () => {
+    document.body.innerHTML = '<p>one</p><p>two</p>';
+    const [a, b] = [...document.querySelectorAll('p')];
+    const packOf = (id: string) => (id.startsWith('demo-') ? 'demo' : undefined);
+    const context = new CaseContext(packOf);
+    context.note('demo-apt28', a!);
+    context.note('demo-lazarus', b!);
+    expect(context.activeFor('demo')).toBe(true);
+    expect(context.active).toBe(false);
+    const turla: NameAnnotation = {
+      kind: 'name',
+      entityId: 'demo-turla',
+      category: 'group',
+      start: 0,
+      end: 5,
+      aliasIndex: 0,
+      needsContext: true,
+      pack: 'demo',
+    };
+    const lazarus: NameAnnotation = { ...turla, entityId: 'lazarus-group', pack: undefined, end: 7 };
+    const text = a!.firstChild as Text;
+    const waiting = (annotation: NameAnnotation): WaitingName => ({
+      annotation,
+      range: { startNode: text, startOffset: 0, endNode: text, endOffset: 3 },
+    });
+    context.defer(waiting(turla), 'one');
+    context.defer(
+      { ...waiting(lazarus), range: { startNode: text, startOffset: 1, endNode: text, endOffset: 3 } },
+      'ne',
+    );
+    const taken = context.takeDeferred(
+      (node, offset) => ({ node, offset }),
+      (p) => context.activeFor(p),
+    );
+    // The pack's ambiguous name is shown; the case's waits for the case's own context.
+    expect(taken.map((t) => t.annotation.entityId)).toEqual(['demo-turla']);
+    expect(context.pending).toBe(1);
+    expect(context.pendingPacks()).toEqual([undefined]);
+  });
+
+  it('annotate pack names with their pack, leave them out of the claim check, and ask each pack’s context apart', () => {
+    const all: LexiconEntity[] = [...caseEntities, ...lexicon.entities];
+    const byId = new Map(all.map((e) => [e.id, e]));
+    const annotator = createAnnotator({ matcher: compileLexicon(all), categoryOf: (id) => byId.get(id)?.category });
+    const asked: (string | undefined)[] = [];
+    const [result] = [
+      ...annotator.annotate('Sofacy and Fancy Bear met Lazarus Group.', (_named, p) => {
+        asked.push(p);
+        return p === 'demo';
+      }),
+    ];
+    expect(result!.marks.map((m) => [m.entityId, m.kind === 'value' ? null : m.pack])).toEqual([
+      ['demo-apt28', 'demo'],
+      ['demo-apt28', 'demo'],
+      // The case's names come first in the matcher: the shared spelling is the case's entity.
+      ['lazarus-group', undefined],
+    ]);
+    expect(result!.named).toEqual(['demo-apt28', 'lazarus-group']);
+    expect(asked).toEqual([undefined, 'demo']);
+  });
+
+  it('tell the card of the same thing in other packs, with its facts, and of others with the same name', () => {
+    const catalogue = createCardCatalogue(bundledEntities, casePack(caseManifest, bundledEntities), [pack]);
+    const lazarus = catalogue.view({ id: 'lazarus-group', aliasIndex: 0 })!;
+    expect(lazarus.pack).toBeUndefined();
+    expect(lazarus.others).toEqual([
+      expect.objectContaining({
+        id: 'demo-lazarus',
+        reason: 'same',
+        catalogueIds: ['G0032'],
+        pack: { id: 'demo', title: 'Demo catalogue' },
+      }),
+    ]);
+    expect(lazarus.others![0]!.facts).toHaveLength(1);
+    const apt28 = catalogue.view({ id: 'demo-apt28', aliasIndex: 1 })!;
+    expect(apt28.pack).toEqual({ id: 'demo', title: 'Demo catalogue' });
+    expect(apt28.others).toBeUndefined();
+    // A second pack that gives "Sofacy" to another thing: both are named, neither silently wins.
+    const other: Pack = {
+      ...pack,
+      id: 'other',
+      title: 'Other catalogue',
+      entities: [
+        {
+          ...pack.entities[1]!,
+          id: 'other-x',
+          name: 'X',
+          aliases: ['Sofacy'],
+          aliasRules: [{ text: 'Sofacy' }],
+          catalogueIds: ['Z1'],
+        },
+      ],
+    };
+    const both = createCardCatalogue(bundledEntities, casePack(caseManifest, bundledEntities), [pack, other]);
+    expect(both.view({ id: 'demo-apt28', aliasIndex: 1 })!.others).toEqual([
+      expect.objectContaining({ id: 'other-x', reason: 'same-name', facts: [] }),
+    ]);
+    expect(both.view({ id: 'nobody' })).toBeNull();
+  });
+});
