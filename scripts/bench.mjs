@@ -18,6 +18,8 @@
 //   npm run bench -- --case-only  the inside measurement of the three case pages alone
 //   npm run bench -- --pairs 9    pairs of traced loads per page in the outside measurement (7)
 //   npm run bench -- --hover-only the hover card alone (its budget; a couple of minutes)
+//   npm run bench -- --packs      every measurement with ATT&CK's groups and software and MISP's
+//                                 threat actors loaded beside the case (imported from ../shared)
 //   npm run bench -- --renderer paint  the inside measurements with highlights painted instead of
 //                                 wrapped (settings.renderer; with --case-only or --hover-only)
 //
@@ -40,6 +42,7 @@ import * as probes from './bench/in-page.mjs';
 import { measureOutside, outsideReport } from './bench/outside.mjs';
 import { benchPages, buildFramesPage, CORPUS, FRAME_COUNT, NO_MATCH_PAGE, ROOT } from './bench/pages.mjs';
 import { buildWithSyntheticAliases } from './bench/synthetic-lexicon.mjs';
+import { importBenchPacks, loadBenchPacks, PACK_CATALOGUES } from './bench/packs.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -55,6 +58,7 @@ const { values: opt } = parseArgs({
     pairs: { type: 'string', default: '7' },
     'hover-only': { type: 'boolean', default: false },
     renderer: { type: 'string', default: 'wrap' },
+    packs: { type: 'boolean', default: false },
   },
 });
 const RUNS = opt.quick ? 3 : Number(opt.runs);
@@ -121,6 +125,9 @@ const aliases = readdirSync(join(ROOT, 'facts/entities'))
   .flatMap((f) => JSON.parse(readFileSync(join(ROOT, 'facts/entities', f), 'utf8')).aliases)
   .map((a) => ({ text: a.text, caseSensitive: a.caseSensitive === true }));
 
+/** With --packs: the pack files every browser with Case Lens loads before it measures. */
+const packFiles = opt.packs ? importBenchPacks(ROOT, join(OUT, 'packs')) : [];
+
 const { pages: allPages, corpusPresent } = benchPages(join(OUT, 'pages'));
 const casePage = allPages.find((p) => p.name === 'case-1mb.html');
 const noMatchPage = allPages.find((p) => p.name === NO_MATCH_PAGE);
@@ -156,6 +163,7 @@ const outside = INSIDE_ONLY
       pages: outsidePages,
       pairs: PAIRS,
       log,
+      packFiles,
     });
 const outsideLines = INSIDE_ONLY ? [] : outsideReport(outside, PAIRS);
 const loadAfterOutside = loadavg()[0];
@@ -216,7 +224,8 @@ function outsideBudgets() {
 function header() {
   return [
     `Case Lens benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
-      (RENDERER === 'paint' ? ', highlights painted (settings.renderer = paint)' : ''),
+      (RENDERER === 'paint' ? ', highlights painted (settings.renderer = paint)' : '') +
+      (opt.packs ? `, with the packs ${PACK_CATALOGUES.join(' and ')} loaded beside the case` : ''),
     `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}, ` +
       `Chromium ${chromiumVersion} (headless), load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}` +
       (OUTSIDE_ONLY || INSIDE_ONLY ? '' : ` (${loadAfterOutside.toFixed(1)} after the outside measurement)`),
@@ -230,7 +239,7 @@ function writeReport(lines, data, budgets) {
   const text = lines.join('\n');
   console.log(text);
   mkdirSync(OUT, { recursive: true });
-  const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const stamp = `${started.toISOString().replace(/[:.]/g, '-').slice(0, 19)}${opt.packs ? '-packs' : ''}`;
   const name = OUTSIDE_ONLY
     ? `bench-outside-${stamp}`
     : CASE_ONLY
@@ -268,13 +277,14 @@ const keepLocal = (context) =>
   });
 
 async function launchWithExtension(extensionDir) {
-  const { context } = await launchChromiumWithExtension({
+  const { context, worker, extensionId } = await launchChromiumWithExtension({
     extensionDir,
     executablePath,
     profile: 'case-lens-bench-',
     viewport: { width: 1200, height: 900 },
   });
   await keepLocal(context);
+  if (packFiles.length > 0) await loadBenchPacks(context, worker, extensionId, packFiles);
   await context.addInitScript(probes.recordLongTasks);
   if (RENDERER !== 'wrap') {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -5,6 +5,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchChromiumWithExtension } from '../chromium-with-extension.mjs';
+import { loadBenchPacks } from './packs.mjs';
 import { analyseTrace, TRACE_CATEGORIES } from './trace-analysis.mjs';
 
 const MAX_WINDOW_MS = 10_000;
@@ -49,7 +50,7 @@ export function buildEmptyTwin(extensionDir, outDir) {
   return { dir: outDir, emptied: [...files] };
 }
 
-async function launch(executablePath, extensionDir) {
+async function launch(executablePath, extensionDir, packFiles = []) {
   const { context, worker, extensionId } = await launchChromiumWithExtension({
     extensionDir,
     executablePath,
@@ -72,6 +73,7 @@ async function launch(executablePath, extensionDir) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  if (packFiles.length > 0) await loadBenchPacks(context, worker, extensionId, packFiles);
   return { context, extensionId };
 }
 
@@ -130,9 +132,18 @@ const longEnough = (run, windowMs) => run.spanMs - run.lastEventMs >= AFTER_LAST
  * from the navigation and grows (to at most 10 s) whenever a run's last
  * extension event came less than 2 s before its end; that pair is run again.
  */
-export async function measureOutside({ executablePath, extensionDir, twinDir, serverUrl, pages, pairs, log }) {
+export async function measureOutside({
+  executablePath,
+  extensionDir,
+  twinDir,
+  serverUrl,
+  pages,
+  pairs,
+  log,
+  packFiles = [],
+}) {
   const twin = buildEmptyTwin(extensionDir, twinDir);
-  const lens = await launch(executablePath, extensionDir);
+  const lens = await launch(executablePath, extensionDir, packFiles);
   const empty = await launch(executablePath, twin.dir);
   const results = [];
   try {
