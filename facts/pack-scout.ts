@@ -8,27 +8,35 @@ const NON_WORD = /[^\p{L}\p{N}]+/u;
  * The first look a frame takes for the loaded packs' names (entrypoints/pack-scout.ts):
  * thousands of names, where the case's scout (scout.ts) has about a hundred
  * words, which it may afford to look for one by one. Here the text is folded
- * and split into its words once, and a name is a candidate when all its words
- * are among them: one pass over the text and a set lookup per word of a name,
- * whatever the number of names. Looser than the matcher (the words need not
- * stand together), never stricter, except for a name split inside a word by
- * markup (`Wanna<b>Cry</b>`), since text nodes are joined with a space here.
+ * and split into its words once, and each word is looked up among the first
+ * words of the names; a name is a candidate when its other words follow it
+ * in the text. One pass over the text and a lookup per word, whatever the
+ * number of names. Looser than the matcher (case and punctuation aside),
+ * never stricter, except for a name split inside a word by markup
+ * (`Wanna<b>Cry</b>`), since text nodes are joined with a space here.
  */
 export function createPackScout({ words, unspaced }: PackScoutWords): (text: string) => boolean {
-  const names = words.length > 0 ? words.split('\n').map((line) => line.split(' ')) : [];
+  /** Each name's first word, with the rest of each name that begins with it. */
+  const byFirst = new Map<string, string[][]>();
+  if (words.length > 0) {
+    for (const line of words.split('\n')) {
+      const [first, ...rest] = line.split(' ');
+      const list = byFirst.get(first!);
+      if (list) list.push(rest);
+      else byFirst.set(first!, [rest]);
+    }
+  }
   const anywhere = unspaced.length > 0 ? unspaced.split('\n') : [];
+  const follows = (tokens: string[], at: number, rest: string[]): boolean => {
+    for (let k = 0; k < rest.length; k += 1) if (tokens[at + 1 + k] !== rest[k]) return false;
+    return true;
+  };
   return (text) => {
     const folded = scoutFold(text);
-    const present = new Set(folded.split(NON_WORD));
-    for (const name of names) {
-      let all = true;
-      for (const word of name) {
-        if (!present.has(word)) {
-          all = false;
-          break;
-        }
-      }
-      if (all) return true;
+    const tokens = folded.split(NON_WORD);
+    for (let i = 0; i < tokens.length; i += 1) {
+      const names = byFirst.get(tokens[i]!);
+      if (names?.some((rest) => follows(tokens, i, rest))) return true;
     }
     for (const word of anywhere) if (folded.includes(word)) return true;
     return false;

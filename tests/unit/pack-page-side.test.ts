@@ -87,6 +87,9 @@ describe('the loaded packs on the page side', () => {
     expect(has('A page about snakes, bears and fancy turtles.')).toBe(false);
     // Words must be whole: "waterbugs" is an insect's plural, not the group.
     expect(has('Waterbugs live in ponds.')).toBe(false);
+    // And in the name's order, side by side: "cobra" then "hidden" far apart is no name.
+    expect(has('A cobra was hidden in the garden.')).toBe(false);
+    expect(has('Hidden cobras.')).toBe(false);
     const unspaced = createPackScout(
       buildPageLexicon(
         [{ ...pack, entities: [{ ...pack.entities[0]!, aliasRules: [{ text: '김수키' }], aliases: ['김수키'] }] }],
