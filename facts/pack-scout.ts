@@ -4,40 +4,67 @@ import { scoutFold } from './scout';
 /** The same separator as `NON_WORD` in packs/page-lexicon.ts; repeated so that this file pulls in nothing more. */
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
+/** Past this many words of text, a map of the names' first words is made; below it, the list is searched. */
+const MAP_FROM_WORDS = 400;
+
 /**
  * The first look a frame takes for the loaded packs' names (entrypoints/pack-scout.ts):
  * thousands of names, where the case's scout (scout.ts) has about a hundred
  * words, which it may afford to look for one by one. Here the text is folded
  * and split into its words once, and each word is looked up among the first
  * words of the names; a name is a candidate when its other words follow it
- * in the text. One pass over the text and a lookup per word, whatever the
- * number of names. Looser than the matcher (case and punctuation aside),
- * never stricter, except for a name split inside a word by markup
+ * in the text. Looser than the matcher (case and punctuation aside), never
+ * stricter, except for a name split inside a word by markup
  * (`Wanna<b>Cry</b>`), since text nodes are joined with a space here.
+ *
+ * Most frames hold a few words (an advertisement, a button): for them each
+ * word is searched for in the list of names itself, a native string search,
+ * since building a map of two thousand names, in code that runs once per
+ * frame and is never optimized, cost about 2.5 ms a frame. Longer texts make
+ * the map, once per test; nothing is kept between two tests.
  */
 export function createPackScout({ words, unspaced }: PackScoutWords): (text: string) => boolean {
-  /** Each name's first word, with the rest of each name that begins with it. */
-  const byFirst = new Map<string, string[][]>();
-  if (words.length > 0) {
+  const list = `\n${words}\n`;
+  const anywhere = unspaced.length > 0 ? unspaced.split('\n') : [];
+  /** Whether the name on the line at `at` (its words after the first) follows word `i` of `tokens`. */
+  const lineFollows = (tokens: string[], i: number, at: number, firstLength: number): boolean => {
+    const end = list.indexOf('\n', at + 1);
+    const afterFirst = at + 1 + firstLength;
+    if (afterFirst === end) return true;
+    if (list.charCodeAt(afterFirst) !== 0x20) return false;
+    const rest = list.slice(afterFirst + 1, end).split(' ');
+    for (let k = 0; k < rest.length; k += 1) if (tokens[i + 1 + k] !== rest[k]) return false;
+    return true;
+  };
+  const searchList = (tokens: string[]): boolean => {
+    for (let i = 0; i < tokens.length; i += 1) {
+      const token = tokens[i]!;
+      if (token.length === 0) continue;
+      const needle = `\n${token}`;
+      for (let at = list.indexOf(needle); at >= 0; at = list.indexOf(needle, at + 1)) {
+        if (lineFollows(tokens, i, at, token.length)) return true;
+      }
+    }
+    return false;
+  };
+  const searchMap = (tokens: string[]): boolean => {
+    const byFirst = new Map<string, string[][]>();
     for (const line of words.split('\n')) {
       const [first, ...rest] = line.split(' ');
-      const list = byFirst.get(first!);
-      if (list) list.push(rest);
+      const names = byFirst.get(first!);
+      if (names) names.push(rest);
       else byFirst.set(first!, [rest]);
     }
-  }
-  const anywhere = unspaced.length > 0 ? unspaced.split('\n') : [];
-  const follows = (tokens: string[], at: number, rest: string[]): boolean => {
-    for (let k = 0; k < rest.length; k += 1) if (tokens[at + 1 + k] !== rest[k]) return false;
-    return true;
+    for (let i = 0; i < tokens.length; i += 1) {
+      const names = byFirst.get(tokens[i]!);
+      if (names?.some((rest) => rest.every((word, k) => tokens[i + 1 + k] === word))) return true;
+    }
+    return false;
   };
   return (text) => {
     const folded = scoutFold(text);
     const tokens = folded.split(NON_WORD);
-    for (let i = 0; i < tokens.length; i += 1) {
-      const names = byFirst.get(tokens[i]!);
-      if (names?.some((rest) => follows(tokens, i, rest))) return true;
-    }
+    if (words.length > 0 && (tokens.length < MAP_FROM_WORDS ? searchList(tokens) : searchMap(tokens))) return true;
     for (const word of anywhere) if (folded.includes(word)) return true;
     return false;
   };

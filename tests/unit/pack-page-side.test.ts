@@ -90,6 +90,11 @@ describe('the loaded packs on the page side', () => {
     // And in the name's order, side by side: "cobra" then "hidden" far apart is no name.
     expect(has('A cobra was hidden in the garden.')).toBe(false);
     expect(has('Hidden cobras.')).toBe(false);
+    // The same answers from a long text, which is looked up in a map of first words instead of the list.
+    const filler = 'Nothing to see here at all. '.repeat(120);
+    expect(has(`${filler} Analysts tied the Sofacy implant to it.`)).toBe(true);
+    expect(has(`${filler} A report on HIDDEN\u00a0COBRA.`)).toBe(true);
+    expect(has(`${filler} A cobra was hidden in the garden. Waterbugs live in ponds.`)).toBe(false);
     const unspaced = createPackScout(
       buildPageLexicon(
         [{ ...pack, entities: [{ ...pack.entities[0]!, aliasRules: [{ text: '김수키' }], aliases: ['김수키'] }] }],
