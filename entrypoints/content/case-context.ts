@@ -9,6 +9,19 @@ import { inBounds, type PlacedRange } from './placed-range';
  * the name, and that aside does not make its saint a hacker.
  */
 export const CONTEXT_ENTITIES = 2;
+/**
+ * The context an entity's names count for and wait for. The case is one
+ * subject; the imported catalogues (ATT&CK, MISP's galaxies, a vendor's
+ * names) describe one other, threat actors and their tools, and one report
+ * cites names from several of them ("APT28" from one, "Fancy Bear" from
+ * another): they share a context, so that a page naming two groups makes the
+ * ambiguous names of every catalogue apply, while the case's stay apart.
+ */
+export const CATALOGUE_CONTEXT = 'catalogues';
+export function contextOf(pack: string | undefined): string | undefined {
+  return pack === undefined ? undefined : CATALOGUE_CONTEXT;
+}
+
 /** Blocks remembered per entity as evidence; the newest are kept, as pages drop old content first. */
 const EVIDENCE_PER_ENTITY = 4;
 /** Ambiguous matches kept while a document has no context; past this a rescan finds the rest once it has. */
@@ -80,7 +93,7 @@ export class CaseContext {
 
   /**
    * @param packOf The fact pack an entity comes from (undefined for the case):
-   *   each pack's names are evidence for that pack alone.
+   *   its names are evidence for its pack's context alone (contextOf).
    */
   constructor(private readonly packOf: (entityId: string) => string | undefined = () => undefined) {}
 
@@ -89,12 +102,13 @@ export class CaseContext {
     return this.activeFor(undefined);
   }
 
-  /** The same for one fact pack's entities (undefined: the case's). */
+  /** The same for the context of a fact pack's entities (undefined: the case's; see contextOf). */
   activeFor(pack: string | undefined): boolean {
+    pack = contextOf(pack);
     if (this.activeInThisTask.has(pack)) return true;
     let named = 0;
     for (const [entityId, blocks] of this.evidence) {
-      if (this.packOf(entityId) !== pack) continue;
+      if (contextOf(this.packOf(entityId)) !== pack) continue;
       if (blocks.some((b) => b.isConnected)) named += 1;
       if (named >= CONTEXT_ENTITIES) {
         if (this.activeInThisTask.size === 0) queueMicrotask(() => this.activeInThisTask.clear());
@@ -108,7 +122,7 @@ export class CaseContext {
   /** Every pack (undefined: the case) with evidence or a waiting name: those whose context can change. */
   packsInPlay(): Set<string | undefined> {
     const packs = new Set<string | undefined>(this.deferredPerPack.keys());
-    for (const entityId of this.evidence.keys()) packs.add(this.packOf(entityId));
+    for (const entityId of this.evidence.keys()) packs.add(contextOf(this.packOf(entityId)));
     return packs;
   }
 
@@ -180,7 +194,7 @@ export class CaseContext {
 
   private push(entry: Deferred): void {
     this.deferred.push(entry);
-    const { pack } = entry.annotation;
+    const pack = contextOf(entry.annotation.pack);
     this.deferredPerPack.set(pack, (this.deferredPerPack.get(pack) ?? 0) + 1);
     const { startNode, startOffset } = entry.range;
     const offsets = this.deferredAt.get(startNode);

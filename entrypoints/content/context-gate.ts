@@ -1,6 +1,6 @@
 import type { Annotation, Annotator, ContextDecision, RunAnnotations } from '@/facts/annotator';
 import type { Category } from '@/facts/constants';
-import { CaseContext } from './case-context';
+import { CaseContext, contextOf } from './case-context';
 import { mentionNode } from './mention';
 import type { Renderer } from './renderer';
 import type { PlacedRange } from './placed-range';
@@ -149,7 +149,8 @@ export class ContextGate {
     if (lost.size > 0) {
       const blocks = new Set<Node | null>();
       const unwrapped = highlighter.unwrap((annotation, mark) => {
-        const ambiguous = annotation.kind !== 'value' && annotation.needsContext && lost.has(annotation.pack);
+        const ambiguous =
+          annotation.kind !== 'value' && annotation.needsContext && lost.has(contextOf(annotation.pack));
         if (ambiguous) blocks.add(nearestBlock(mentionNode(mark)));
         return ambiguous;
       });

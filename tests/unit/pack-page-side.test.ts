@@ -144,6 +144,18 @@ describe('the loaded packs on the page side', () => {
     expect(context.pendingPacks()).toEqual([undefined]);
   });
 
+  it('give the imported catalogues one context between them: a report cites names from several', () => {
+    document.body.innerHTML = '<p>one</p><p>two</p>';
+    const [a, b] = [...document.querySelectorAll('p')];
+    const packOf = (id: string) => (id.split('-')[0] === 'case' ? undefined : id.split('-')[0]);
+    const context = new CaseContext(packOf);
+    context.note('attack-apt28', a!);
+    context.note('misp-turla', b!);
+    expect(context.activeFor('attack')).toBe(true);
+    expect(context.activeFor('misp')).toBe(true);
+    expect(context.active).toBe(false);
+  });
+
   it('annotate pack names with their pack, leave them out of the claim check, and ask each pack’s context apart', () => {
     const all: LexiconEntity[] = [...caseEntities, ...lexicon.entities];
     const byId = new Map(all.map((e) => [e.id, e]));
