@@ -1,5 +1,7 @@
 import words from 'virtual:scout-words';
 import { createScout } from '@/facts/scout';
+import { PACKS_ON } from '@/lib/pack-keys';
+import { lookForPacks } from './content/pack-look';
 import { reportCandidate } from './content/report-candidate';
 import { watchForCase } from './content/scout-watch';
 import { takeEarlyHosts } from './content/shadow-event';
@@ -8,9 +10,28 @@ import { takeEarlyHosts } from './content/shadow-event';
  * The content script of every frame (declared in wxt.config.ts): small and
  * quiet. When the document is parsed (document_end), it looks for the words
  * case names need and, when it finds them, asks the background to start the
- * rest of Case Lens in this frame (case-lens.ts).
+ * rest of Case Lens in this frame (case-lens.ts). While a fact pack is on
+ * (packs-on.ts has run), the same walk also looks for the packs' names; their
+ * test answers later, from the names in `storage.local` (pack-look.ts).
  */
 export default defineUnlistedScript(() => {
-  const scout = watchForCase(window, { hasCandidate: createScout(words), onCandidate: () => reportCandidate() });
+  const hasCase = createScout(words);
+  let hasPack: ((text: string) => false) | null = null;
+  if (PACKS_ON in globalThis) {
+    hasPack = lookForPacks(
+      () => {
+        scout.stop();
+        reportCandidate();
+      },
+      () => {
+        hasPack = null;
+      },
+    );
+  }
+  const scout = watchForCase(window, {
+    hasCandidate: (text, spacedText) => hasCase(text) || (hasPack?.(spacedText) ?? false),
+    onCandidate: () => reportCandidate(),
+    spaced: hasPack !== null,
+  });
   scout.begin(takeEarlyHosts(document));
 });

@@ -13,3 +13,6 @@ export function isPackScoutWords(value: unknown): value is PackScoutWords {
   const v = value as Partial<PackScoutWords> | null;
   return typeof v === 'object' && v !== null && typeof v.words === 'string' && typeof v.unspaced === 'string';
 }
+
+/** Set in a frame's content-script world by packs-on.ts while a pack is on: the scout looks for the packs' names too. */
+export const PACKS_ON = Symbol.for('case-lens.packs-on');

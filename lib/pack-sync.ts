@@ -1,9 +1,10 @@
 /**
  * The background's side of the loaded packs for pages: whenever they change
  * (and when the background starts), it writes what the page side needs to
- * `storage.local` (the matcher's lexicon, and the pack scout's words apart),
- * registers the pack scout in every frame while a pack is on, and sends it to
- * the tabs already open. Full scripts already running hear the change through
+ * `storage.local` (the matcher's lexicon, and the scout's words for the packs
+ * apart), registers packs-on.ts in every frame while a pack is on (the case's
+ * scout then looks for the packs' names too), and sends the packs' own scout
+ * into the tabs already open, whose scouts started without them. Full scripts already running hear the change through
  * `storage.onChanged` and compile again (lib/pack-lexicon-read.ts).
  */
 import { browser } from 'wxt/browser';
@@ -13,7 +14,8 @@ import { PACK_LEXICON_KEY, PACK_SCOUT_KEY } from './pack-keys';
 import { enabledPacks, PACKS_REVISION_KEY } from './pack-library';
 import { PAGES } from './pages';
 
-export const PACK_SCOUT_ID = 'case-lens-pack-scout';
+/** The registration of packs-on.ts, which tells every frame's scout to look for the packs' names too. */
+export const PACKS_ON_ID = 'case-lens-packs-on';
 
 /** Calls run one after another: two quick changes must not interleave their writes. */
 let syncing: Promise<void> = Promise.resolve();
@@ -27,10 +29,10 @@ export function syncPackLexicon(toOpenTabs: boolean): Promise<void> {
   syncing = syncing
     .then(async () => {
       const packs = await enabledPacks();
-      const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PACK_SCOUT_ID] });
+      const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PACKS_ON_ID] });
       if (packs.length === 0) {
         await browser.storage.local.remove([PACK_LEXICON_KEY, PACK_SCOUT_KEY]);
-        if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [PACK_SCOUT_ID] });
+        if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [PACKS_ON_ID] });
         return;
       }
       // The options page writes a new revision with every change; a lexicon made for it is up to date.
@@ -43,12 +45,12 @@ export function syncPackLexicon(toOpenTabs: boolean): Promise<void> {
       if (registered.length === 0) {
         await browser.scripting.registerContentScripts([
           {
-            id: PACK_SCOUT_ID,
-            js: [PACK_SCOUT_SCRIPT.slice(1)],
+            id: PACKS_ON_ID,
+            js: ['packs-on.js'],
             matches: PAGES,
             allFrames: true,
             matchOriginAsFallback: true,
-            runAt: 'document_end',
+            runAt: 'document_start',
             persistAcrossSessions: true,
           },
         ]);

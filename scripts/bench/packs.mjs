@@ -26,7 +26,7 @@ export function importBenchPacks(root, outDir) {
 
 /**
  * Loads pack files into the extension of `context` through its options page,
- * then waits until the background has given them to pages: the pack scout
+ * then waits until the background has given them to pages: packs-on.js
  * registered and the page lexicon stored.
  */
 export async function loadBenchPacks(context, worker, extensionId, files) {
@@ -43,7 +43,7 @@ export async function loadBenchPacks(context, worker, extensionId, files) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const ready = await worker.evaluate(async () => {
-      const scripts = await chrome.scripting.getRegisteredContentScripts({ ids: ['case-lens-pack-scout'] });
+      const scripts = await chrome.scripting.getRegisteredContentScripts({ ids: ['case-lens-packs-on'] });
       const stored = await chrome.storage.local.get(['packLexicon', 'packScout']);
       return (
         scripts.length === 1 && stored.packLexicon?.packs?.length > 0 && typeof stored.packScout?.words === 'string'

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseContext, type WaitingName } from '../../entrypoints/content/case-context';
 import { createAnnotator, type NameAnnotation } from '../../facts/annotator';
@@ -104,7 +105,33 @@ describe('the loaded packs on the page side', () => {
     expect(unspaced('보안 업체는 김수키는 ...')).toBe(true);
   });
 
-  it('give each pack its own context: a pack’s names are no evidence for the case, nor the case’s for a pack', () => {
+  it('give the same answer from a short text (the list searched) and a long one (a map of first words)', () => {
+    const has = createPackScout(scout);
+    const word = fc.constantFrom(
+      'hidden',
+      'cobra',
+      'Sofacy',
+      'APT28',
+      'lazarus',
+      'group',
+      'the',
+      'water',
+      'bug',
+      'Waterbug',
+      '-',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
+        const text = words.join(' ');
+        // Past 400 words the map is used; the padding names nothing.
+        const long = `${'plain '.repeat(450)}${text}`;
+        expect(has(long)).toBe(has(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keep the case’s context apart: a pack’s names are no evidence for the case, nor the case’s for a pack', () => {
     document.body.innerHTML = '<p>one</p><p>two</p>';
     const [a, b] = [...document.querySelectorAll('p')];
     const packOf = (id: string) => (id.startsWith('demo-') ? 'demo' : undefined);

@@ -1,0 +1,51 @@
+import { createPackScout } from '@/facts/pack-scout';
+import { RUNNING } from '@/lib/candidate-report';
+import { isPackScoutWords, PACK_SCOUT_KEY } from '@/lib/pack-keys';
+
+interface Storage {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
+
+/**
+ * A scout's test for the loaded packs' names (facts/pack-scout.ts), for the
+ * walk of scout-watch.ts: it takes the frame's text as the walk reads it and
+ * answers later. It keeps nothing between two looks: each batch is tested
+ * against the names read afresh from `storage.local`, then dropped. Holding
+ * thousands of names in every frame for its lifetime, as a map of first
+ * words, was a quarter of a megabyte of heap per frame. `found` is called
+ * once, when a batch holds a name; `gone`, when no pack is on any more or
+ * the full script has started meanwhile.
+ */
+export function lookForPacks(found: () => void, gone: () => void): (spacedText: string) => false {
+  const api = ((globalThis as { browser?: Storage }).browser ?? (globalThis as { chrome?: Storage }).chrome)!;
+  let texts: string[] = [];
+  let testing = false;
+  let done = false;
+  const test = async (): Promise<void> => {
+    if (testing) return;
+    testing = true;
+    while (texts.length > 0 && !done) {
+      const batch = texts.join(' ');
+      texts = [];
+      const words = (await api.storage.local.get(PACK_SCOUT_KEY).catch((): Record<string, unknown> => ({})))[
+        PACK_SCOUT_KEY
+      ];
+      if (!isPackScoutWords(words) || RUNNING in globalThis) {
+        done = true;
+        gone();
+      } else if (createPackScout(words)(batch)) {
+        done = true;
+        found();
+      }
+    }
+    texts = [];
+    testing = false;
+  };
+  return (text) => {
+    if (!done) {
+      texts.push(text);
+      void test();
+    }
+    return false;
+  };
+}
