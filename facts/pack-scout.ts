@@ -1,8 +1,16 @@
 import type { PackScoutWords } from './packs/page-lexicon';
 import { scoutFold } from './scout';
 
-/** The same separator as `NON_WORD` in packs/page-lexicon.ts; repeated so that this file pulls in nothing more. */
-const NON_WORD = /[^\p{L}\p{N}]+/u;
+/**
+ * What separates words for the pack scout: white space, ASCII punctuation and
+ * symbols, Latin-1's, general punctuation, and the CJK and full-width
+ * punctuation. Listed rather than written as "not a letter or digit" (`\P{L}`):
+ * an expression with Unicode properties is compiled in every frame that runs
+ * it, which every frame pays for. The names'
+ * words are split with the same expression (packs/page-lexicon.ts), so both
+ * sides agree.
+ */
+export const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\uff01-\uff0f]+/;
 
 /** Past this many words of text, a map of the names' first words is made; below it, the list is searched. */
 const MAP_FROM_WORDS = 400;
@@ -63,7 +71,7 @@ export function createPackScout({ words, unspaced }: PackScoutWords): (text: str
   };
   return (text) => {
     const folded = scoutFold(text);
-    const tokens = folded.split(NON_WORD);
+    const tokens = folded.split(WORD_SEPARATORS);
     if (words.length > 0 && (tokens.length < MAP_FROM_WORDS ? searchList(tokens) : searchMap(tokens))) return true;
     for (const word of anywhere) if (folded.includes(word)) return true;
     return false;

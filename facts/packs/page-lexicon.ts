@@ -1,5 +1,6 @@
 import { canonicalAlias } from '../alias-rule';
 import type { LexiconEntity } from '../lexicon';
+import { WORD_SEPARATORS } from '../pack-scout';
 import { scoutFold } from '../scout';
 import type { Pack } from './schema';
 
@@ -37,13 +38,11 @@ export interface PackScoutWords {
 }
 
 const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** What separates words for the pack scout: anything but a letter or a digit. */
-export const NON_WORD = /[^\p{L}\p{N}]+/u;
 
-/** The words of a name as the pack scout compares them: folded like page text, split at anything but letters and digits. */
+/** The words of a name as the pack scout compares them: folded like page text, split as it splits page text. */
 export function scoutTokens(text: string): string[] {
   return scoutFold(text)
-    .split(NON_WORD)
+    .split(WORD_SEPARATORS)
     .filter((w) => w.length > 0);
 }
 
