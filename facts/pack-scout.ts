@@ -1,5 +1,4 @@
 import type { PackScoutWords } from './packs/page-lexicon';
-import { scoutFold } from './scout';
 
 /**
  * What separates words for the pack scout: white space, ASCII punctuation and
@@ -11,6 +10,17 @@ import { scoutFold } from './scout';
  * sides agree.
  */
 export const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\uff01-\uff0f]+/;
+
+/**
+ * Text folded for the pack scout: lower case, no more. The case's scout also
+ * drops diacritics (scoutFold), at the price of a canonical decomposition of
+ * the whole text; the packs' names are nearly all written without any. The
+ * names are folded the same way (packs/page-lexicon.ts), so a name written
+ * with a diacritic is looked for with it.
+ */
+export function packScoutFold(text: string): string {
+  return text.toLowerCase();
+}
 
 /** Past this many words of text, a map of the names' first words is made; below it, the list is searched. */
 const MAP_FROM_WORDS = 400;
@@ -70,7 +80,7 @@ export function createPackScout({ words, unspaced }: PackScoutWords): (text: str
     return false;
   };
   return (text) => {
-    const folded = scoutFold(text);
+    const folded = packScoutFold(text);
     const tokens = folded.split(WORD_SEPARATORS);
     if (words.length > 0 && (tokens.length < MAP_FROM_WORDS ? searchList(tokens) : searchMap(tokens))) return true;
     for (const word of anywhere) if (folded.includes(word)) return true;

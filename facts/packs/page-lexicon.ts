@@ -1,7 +1,6 @@
 import { canonicalAlias } from '../alias-rule';
 import type { LexiconEntity } from '../lexicon';
-import { WORD_SEPARATORS } from '../pack-scout';
-import { scoutFold } from '../scout';
+import { packScoutFold, WORD_SEPARATORS } from '../pack-scout';
 import type { Pack } from './schema';
 
 /**
@@ -41,7 +40,7 @@ const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=K
 
 /** The words of a name as the pack scout compares them: folded like page text, split as it splits page text. */
 export function scoutTokens(text: string): string[] {
-  return scoutFold(text)
+  return packScoutFold(text)
     .split(WORD_SEPARATORS)
     .filter((w) => w.length > 0);
 }
@@ -57,7 +56,7 @@ export function buildPageLexicon(packs: Pack[], revision: string): { lexicon: Pa
       entities.push({ id: entity.id, category: entity.category, pack: pack.id, aliases });
       for (const alias of aliases) {
         if (alias.needsContext) continue;
-        if (UNSPACED.test(alias.text)) unspaced.add(scoutFold(alias.text).trim());
+        if (UNSPACED.test(alias.text)) unspaced.add(packScoutFold(alias.text).trim());
         else {
           const tokens = scoutTokens(alias.text);
           if (tokens.length > 0) words.add(tokens.join(' '));
