@@ -1,3 +1,4 @@
+import { scoutFold } from '@/facts/scout';
 import { RUNNING } from '@/lib/candidate-report';
 import { lookForPacks } from './content/pack-look';
 import { reportCandidate } from './content/report-candidate';
@@ -19,9 +20,8 @@ export default defineUnlistedScript(() => {
     () => watch.stop(),
   );
   const watch = watchForCase(window, {
-    hasCandidate: (_text, spacedText) => hasPack(spacedText),
+    hasCandidate: (text) => hasPack(scoutFold(text)),
     onCandidate: () => undefined,
-    spaced: true,
   });
   watch.begin();
 });

@@ -15,8 +15,7 @@ import { takeEarlyHosts } from './content/shadow-event';
  * test answers later, from the names in `storage.local` (pack-look.ts).
  */
 export default defineUnlistedScript(() => {
-  const hasCase = createScout(words);
-  let hasPack: ((text: string) => false) | null = null;
+  let hasPack: ((folded: string) => false) | null = null;
   if (PACKS_ON in globalThis) {
     hasPack = lookForPacks(
       () => {
@@ -29,9 +28,8 @@ export default defineUnlistedScript(() => {
     );
   }
   const scout = watchForCase(window, {
-    hasCandidate: (text, spacedText) => hasCase(text) || (hasPack?.(spacedText) ?? false),
+    hasCandidate: createScout(words, hasPack ? (folded) => hasPack?.(folded) ?? false : undefined),
     onCandidate: () => reportCandidate(),
-    spaced: hasPack !== null,
   });
   scout.begin(takeEarlyHosts(document));
 });

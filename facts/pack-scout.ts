@@ -11,29 +11,20 @@ import type { PackScoutWords } from './packs/page-lexicon';
  */
 export const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\uff01-\uff0f]+/;
 
-/**
- * Text folded for the pack scout: lower case, no more. The case's scout also
- * drops diacritics (scoutFold), at the price of a canonical decomposition of
- * the whole text; the packs' names are nearly all written without any. The
- * names are folded the same way (packs/page-lexicon.ts), so a name written
- * with a diacritic is looked for with it.
- */
-export function packScoutFold(text: string): string {
-  return text.toLowerCase();
-}
-
 /** Past this many words of text, a map of the names' first words is made; below it, the list is searched. */
 const MAP_FROM_WORDS = 400;
 
 /**
- * The first look a frame takes for the loaded packs' names (entrypoints/pack-scout.ts):
+ * The first look a frame takes for the loaded packs' names (entrypoints/content/pack-look.ts),
+ * in text the case's scout has folded (scoutFold):
  * thousands of names, where the case's scout (scout.ts) has about a hundred
  * words, which it may afford to look for one by one. Here the text is folded
  * and split into its words once, and each word is looked up among the first
  * words of the names; a name is a candidate when its other words follow it
  * in the text. Looser than the matcher (case and punctuation aside), never
- * stricter, except for a name split inside a word by markup
- * (`Wanna<b>Cry</b>`), since text nodes are joined with a space here.
+ * stricter, except where markup joins two words without a space: the scouts
+ * join text nodes without one, so `<li>APT28</li><li>Sofacy</li>` reads as
+ * one word (most pages' markup has white space between such elements).
  *
  * Most frames hold a few words (an advertisement, a button): for them each
  * word is searched for in the list of names itself, a native string search,
@@ -41,7 +32,7 @@ const MAP_FROM_WORDS = 400;
  * frame and is never optimized, cost about 2.5 ms a frame. Longer texts make
  * the map, once per test; nothing is kept between two tests.
  */
-export function createPackScout({ words, unspaced }: PackScoutWords): (text: string) => boolean {
+export function createPackScout({ words, unspaced }: PackScoutWords): (folded: string) => boolean {
   const list = `\n${words}\n`;
   const anywhere = unspaced.length > 0 ? unspaced.split('\n') : [];
   /** Whether the name on the line at `at` (its words after the first) follows word `i` of `tokens`. */
@@ -79,8 +70,7 @@ export function createPackScout({ words, unspaced }: PackScoutWords): (text: str
     }
     return false;
   };
-  return (text) => {
-    const folded = packScoutFold(text);
+  return (folded) => {
     const tokens = folded.split(WORD_SEPARATORS);
     if (words.length > 0 && (tokens.length < MAP_FROM_WORDS ? searchList(tokens) : searchMap(tokens))) return true;
     for (const word of anywhere) if (folded.includes(word)) return true;

@@ -59,9 +59,11 @@ const WORD_BY_WORD_TEXT = 65_536;
  * A test of whether a text holds any of `words` (already folded, one per
  * line: scout-words.ts). Words are found anywhere, not only between word
  * bounds: text nodes are joined without a separator, which must never hide
- * a name.
+ * a name. `alsoTest`, when given, is asked about the same folded text when
+ * none of the words is there (the packs' names, entrypoints/content/pack-look.ts),
+ * so that the text is folded once for both.
  */
-export function createScout(wordList: string): (text: string) => boolean {
+export function createScout(wordList: string, alsoTest?: (folded: string) => boolean): (text: string) => boolean {
   const words = wordList.split('\n');
   let expression: RegExp | null = null;
   let seen = 0;
@@ -70,9 +72,10 @@ export function createScout(wordList: string): (text: string) => boolean {
     seen += folded.length;
     if (seen < WORD_BY_WORD_TEXT) {
       for (const word of words) if (folded.includes(word)) return true;
-      return false;
+    } else {
+      expression ??= new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+      if (expression.test(folded)) return true;
     }
-    expression ??= new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-    return expression.test(folded);
+    return alsoTest?.(folded) ?? false;
   };
 }

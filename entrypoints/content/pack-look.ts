@@ -18,16 +18,16 @@ interface Storage {
 export const PACK_LOOK_FROM_CHARS = 500;
 
 /**
- * A scout's test for the loaded packs' names (facts/pack-scout.ts), for the
- * walk of scout-watch.ts: it takes the frame's text as the walk reads it and
- * answers later. It keeps nothing between two looks: each batch is tested
+ * A scout's test for the loaded packs' names (facts/pack-scout.ts): it takes
+ * the frame's text as the walk of scout-watch.ts reads it, folded
+ * (scoutFold), and answers later. It keeps nothing between two looks: each batch is tested
  * against the names read afresh from `storage.local`, then dropped. Holding
  * thousands of names in every frame for its lifetime, as a map of first
  * words, was a quarter of a megabyte of heap per frame. `found` is called
  * once, when a batch holds a name; `gone`, when no pack is on any more or
  * the full script has started meanwhile.
  */
-export function lookForPacks(found: () => void, gone: () => void): (spacedText: string) => false {
+export function lookForPacks(found: () => void, gone: () => void): (folded: string) => false {
   const api = ((globalThis as { browser?: Storage }).browser ?? (globalThis as { chrome?: Storage }).chrome)!;
   let texts: string[] = [];
   /** Text shown so far; nothing is read from storage before PACK_LOOK_FROM_CHARS. */

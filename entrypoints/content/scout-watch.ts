@@ -46,17 +46,10 @@ export interface ScoutWatch {
 }
 
 export interface ScoutOptions {
-  /**
-   * True when a text holds words some case name needs (facts/scout.ts). The
-   * text's nodes are joined with nothing, as the scanner joins inline text
-   * (so "<b>Sony</b>Pictures" is seen); with `spaced`, the same nodes are
-   * also given joined with a space, for a test that compares whole words.
-   */
-  hasCandidate(text: string, spacedText: string): boolean;
+  /** True when a text holds words some case name needs (facts/scout.ts). */
+  hasCandidate(text: string): boolean;
   /** Called once, when the frame first holds such words. */
   onCandidate(): void;
-  /** Whether `hasCandidate` reads its second argument (else it is empty). */
-  spaced?: boolean;
 }
 
 /**
@@ -70,7 +63,7 @@ export interface ScoutOptions {
  * page-world patch's announcements as soon as it is made, and reads the
  * document, with the roots of hosts announced before, when `begin` is called.
  */
-export function watchForCase(win: Window, { hasCandidate, onCandidate, spaced = false }: ScoutOptions): ScoutWatch {
+export function watchForCase(win: Window, { hasCandidate, onCandidate }: ScoutOptions): ScoutWatch {
   const doc = win.document;
   const queue: Node[] = [];
   /** The next queued node to read: an index, since shifting a long queue costs its length each time. */
@@ -199,11 +192,10 @@ export function watchForCase(win: Window, { hasCandidate, onCandidate, spaced = 
   function flush(): boolean {
     if (pending === 0) return false;
     const text = carry + parts.join('');
-    const spacedText = spaced ? carry + parts.join(' ') : '';
     carry = text.slice(-CARRY);
     parts = [];
     pending = 0;
-    return hasCandidate(text, spacedText);
+    return hasCandidate(text);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { canonicalAlias } from '../alias-rule';
 import type { LexiconEntity } from '../lexicon';
-import { packScoutFold, WORD_SEPARATORS } from '../pack-scout';
+import { WORD_SEPARATORS } from '../pack-scout';
+import { scoutFold } from '../scout';
 import type { Pack } from './schema';
 
 /**
@@ -38,9 +39,9 @@ export interface PackScoutWords {
 
 const UNSPACED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** The words of a name as the pack scout compares them: folded like page text, split as it splits page text. */
+/** The words of a name as the pack scout compares them: folded as the scouts fold page text (scoutFold), split as it splits it. */
 export function scoutTokens(text: string): string[] {
-  return packScoutFold(text)
+  return scoutFold(text)
     .split(WORD_SEPARATORS)
     .filter((w) => w.length > 0);
 }
@@ -56,7 +57,7 @@ export function buildPageLexicon(packs: Pack[], revision: string): { lexicon: Pa
       entities.push({ id: entity.id, category: entity.category, pack: pack.id, aliases });
       for (const alias of aliases) {
         if (alias.needsContext) continue;
-        if (UNSPACED.test(alias.text)) unspaced.add(packScoutFold(alias.text).trim());
+        if (UNSPACED.test(alias.text)) unspaced.add(scoutFold(alias.text).trim());
         else {
           const tokens = scoutTokens(alias.text);
           if (tokens.length > 0) words.add(tokens.join(' '));

@@ -6,10 +6,18 @@ import { bundledEntities } from '../../facts/bundled';
 import caseManifest from '../../facts/case-pack.json' with { type: 'json' };
 import { compileLexicon, type LexiconEntity } from '../../facts/lexicon';
 import { createPackScout } from '../../facts/pack-scout';
+import { scoutFold } from '../../facts/scout';
 import { createCardCatalogue } from '../../facts/packs/card-catalogue';
 import { buildPageLexicon, isPageLexicon } from '../../facts/packs/page-lexicon';
 import { casePack, type Pack } from '../../facts/packs/schema';
 import { entities as caseEntities } from './case-annotator';
+import type { PackScoutWords } from '../../facts/packs/page-lexicon';
+
+/** The pack scout as the case's scout runs it: on text it has folded. */
+const scoutFor = (words: PackScoutWords) => {
+  const test = createPackScout(words);
+  return (text: string) => test(scoutFold(text));
+};
 
 /** A small pack in the shape `facts:import` writes: two groups, one of them the case's Lazarus Group by ATT&CK id. */
 const pack: Pack = {
@@ -82,7 +90,7 @@ describe('the loaded packs on the page side', () => {
 
   it('give the pack scout only the names that may stand alone, and it finds them as whole words in any order of nodes', () => {
     expect(scout.words.split('\n').sort()).toEqual(['apt28', 'hidden cobra', 'lazarus group', 'sofacy', 'waterbug']);
-    const has = createPackScout(scout);
+    const has = scoutFor(scout);
     expect(has('Analysts tied the Sofacy implant to it.')).toBe(true);
     expect(has('A report on HIDDEN\u00a0COBRA.')).toBe(true);
     expect(has('A page about snakes, bears and fancy turtles.')).toBe(false);
@@ -96,7 +104,7 @@ describe('the loaded packs on the page side', () => {
     expect(has(`${filler} Analysts tied the Sofacy implant to it.`)).toBe(true);
     expect(has(`${filler} A report on HIDDEN\u00a0COBRA.`)).toBe(true);
     expect(has(`${filler} A cobra was hidden in the garden. Waterbugs live in ponds.`)).toBe(false);
-    const unspaced = createPackScout(
+    const unspaced = scoutFor(
       buildPageLexicon(
         [{ ...pack, entities: [{ ...pack.entities[0]!, aliasRules: [{ text: '김수키' }], aliases: ['김수키'] }] }],
         'r',
@@ -106,7 +114,7 @@ describe('the loaded packs on the page side', () => {
   });
 
   it('give the same answer from a short text (the list searched) and a long one (a map of first words)', () => {
-    const has = createPackScout(scout);
+    const has = scoutFor(scout);
     const word = fc.constantFrom(
       'hidden',
       'cobra',
