@@ -30,7 +30,7 @@ const MAP_FROM_WORDS = 400;
  * word is searched for in the list of names itself, a native string search,
  * since building a map of two thousand names, in code that runs once per
  * frame and is never optimized, cost about 2.5 ms a frame. Longer texts make
- * the map, once per test; nothing is kept between two tests.
+ * the map once, kept with the test.
  */
 export function createPackScout({ words, unspaced }: PackScoutWords): (folded: string) => boolean {
   const list = `\n${words}\n`;
@@ -56,13 +56,17 @@ export function createPackScout({ words, unspaced }: PackScoutWords): (folded: s
     }
     return false;
   };
+  /** Made at the first long text, and kept as long as this test is. */
+  let byFirst: Map<string, string[][]> | null = null;
   const searchMap = (tokens: string[]): boolean => {
-    const byFirst = new Map<string, string[][]>();
-    for (const line of words.split('\n')) {
-      const [first, ...rest] = line.split(' ');
-      const names = byFirst.get(first!);
-      if (names) names.push(rest);
-      else byFirst.set(first!, [rest]);
+    if (!byFirst) {
+      byFirst = new Map();
+      for (const line of words.split('\n')) {
+        const [first, ...rest] = line.split(' ');
+        const names = byFirst.get(first!);
+        if (names) names.push(rest);
+        else byFirst.set(first!, [rest]);
+      }
     }
     for (let i = 0; i < tokens.length; i += 1) {
       const names = byFirst.get(tokens[i]!);

@@ -17,13 +17,17 @@ interface Storage {
  */
 export const PACK_LOOK_FROM_CHARS = 500;
 
+/** How long the names read for one look are kept for the next, while the page is being read. */
+const KEEP_MS = 1000;
+
 /**
  * A scout's test for the loaded packs' names (facts/pack-scout.ts): it takes
  * the frame's text as the walk of scout-watch.ts reads it, folded
- * (scoutFold), and answers later. It keeps nothing between two looks: each batch is tested
- * against the names read afresh from `storage.local`, then dropped. Holding
- * thousands of names in every frame for its lifetime, as a map of first
- * words, was a quarter of a megabyte of heap per frame. `found` is called
+ * (scoutFold), and answers later. It keeps the names only while the page is
+ * being read: they are read from `storage.local` for a look and dropped a
+ * second after the last one. Holding thousands of names in every frame for
+ * its lifetime, as a map of first words, was a quarter of a megabyte of heap
+ * per frame. `found` is called
  * once, when a batch holds a name; `gone`, when no pack is on any more or
  * the full script has started meanwhile.
  */
@@ -34,24 +38,39 @@ export function lookForPacks(found: () => void, gone: () => void): (folded: stri
   let shown = 0;
   let testing = false;
   let done = false;
+  /**
+   * The test made from the names last read, kept while the walk goes on (a
+   * large page is read in several slices, each handing over its text) and
+   * dropped once it has been idle for KEEP_MS.
+   */
+  let kept: ((folded: string) => boolean) | null = null;
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
   const test = async (): Promise<void> => {
     if (testing) return;
     testing = true;
-    while (texts.length > 0 && !done) {
-      const batch = texts.join(' ');
-      texts = [];
+    if (!kept) {
       const words = (await api.storage.local.get(PACK_SCOUT_KEY).catch((): Record<string, unknown> => ({})))[
         PACK_SCOUT_KEY
       ];
       if (!isPackScoutWords(words) || RUNNING in globalThis) {
         done = true;
         gone();
-      } else if (createPackScout(words)(batch)) {
+      } else kept = createPackScout(words);
+    }
+    while (kept && texts.length > 0 && !done) {
+      const batch = texts.join(' ');
+      texts = [];
+      if (kept(batch)) {
         done = true;
         found();
       }
     }
     texts = [];
+    if (done) kept = null;
+    clearTimeout(dropTimer);
+    dropTimer = setTimeout(() => {
+      kept = null;
+    }, KEEP_MS);
     testing = false;
   };
   return (text) => {
