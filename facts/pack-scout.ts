@@ -11,7 +11,7 @@ import type { PackScoutWords } from './packs/page-lexicon';
  */
 export const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\uff01-\uff0f]+/;
 
-/** Past this many words of text, a map of the names' first words is made; below it, the list is searched. */
+/** Past this many words of text, a set of the names' first words is made; below it, the list is searched for each. */
 const MAP_FROM_WORDS = 400;
 
 /**
@@ -30,53 +30,47 @@ const MAP_FROM_WORDS = 400;
  * word is searched for in the list of names itself, a native string search,
  * since building a map of two thousand names, in code that runs once per
  * frame and is never optimized, cost about 2.5 ms a frame. Longer texts make
- * the map once, kept with the test.
+ * a set of the names' first words (given apart, so that making it is one
+ * split), kept with the test, and search the list only for the words in it,
+ * once per word.
  */
-export function createPackScout({ words, unspaced }: PackScoutWords): (folded: string) => boolean {
+export function createPackScout({ words, firsts, unspaced }: PackScoutWords): (folded: string) => boolean {
   const list = `\n${words}\n`;
   const anywhere = unspaced.length > 0 ? unspaced.split('\n') : [];
-  /** Whether the name on the line at `at` (its words after the first) follows word `i` of `tokens`. */
-  const lineFollows = (tokens: string[], i: number, at: number, firstLength: number): boolean => {
-    const end = list.indexOf('\n', at + 1);
-    const afterFirst = at + 1 + firstLength;
-    if (afterFirst === end) return true;
-    if (list.charCodeAt(afterFirst) !== 0x20) return false;
-    const rest = list.slice(afterFirst + 1, end).split(' ');
-    for (let k = 0; k < rest.length; k += 1) if (tokens[i + 1 + k] !== rest[k]) return false;
-    return true;
-  };
-  const searchList = (tokens: string[]): boolean => {
-    for (let i = 0; i < tokens.length; i += 1) {
-      const token = tokens[i]!;
-      if (token.length === 0) continue;
-      const needle = `\n${token}`;
-      for (let at = list.indexOf(needle); at >= 0; at = list.indexOf(needle, at + 1)) {
-        if (lineFollows(tokens, i, at, token.length)) return true;
-      }
+  /** The names that begin with a word, as the words after it ([] for a one-word name); found in the list once per word. */
+  const restsOf = new Map<string, string[][]>();
+  const namesBeginningWith = (word: string): string[][] => {
+    let rests = restsOf.get(word);
+    if (rests) return rests;
+    rests = [];
+    const needle = `\n${word}`;
+    for (let at = list.indexOf(needle); at >= 0; at = list.indexOf(needle, at + 1)) {
+      const after = at + needle.length;
+      const end = list.indexOf('\n', after);
+      if (after === end) rests.push([]);
+      else if (list.charCodeAt(after) === 0x20) rests.push(list.slice(after + 1, end).split(' '));
     }
-    return false;
+    restsOf.set(word, rests);
+    return rests;
   };
   /** Made at the first long text, and kept as long as this test is. */
-  let byFirst: Map<string, string[][]> | null = null;
-  const searchMap = (tokens: string[]): boolean => {
-    if (!byFirst) {
-      byFirst = new Map();
-      for (const line of words.split('\n')) {
-        const [first, ...rest] = line.split(' ');
-        const names = byFirst.get(first!);
-        if (names) names.push(rest);
-        else byFirst.set(first!, [rest]);
-      }
-    }
+  let firstWords: Set<string> | null = null;
+  const search = (tokens: string[]): boolean => {
+    if (tokens.length >= MAP_FROM_WORDS) firstWords ??= new Set(firsts.split('\n'));
     for (let i = 0; i < tokens.length; i += 1) {
-      const names = byFirst.get(tokens[i]!);
-      if (names?.some((rest) => rest.every((word, k) => tokens[i + 1 + k] === word))) return true;
+      const token = tokens[i]!;
+      if (token.length === 0 || (firstWords && !firstWords.has(token))) continue;
+      for (const rest of namesBeginningWith(token)) {
+        let k = 0;
+        while (k < rest.length && tokens[i + 1 + k] === rest[k]) k += 1;
+        if (k === rest.length) return true;
+      }
     }
     return false;
   };
   return (folded) => {
     const tokens = folded.split(WORD_SEPARATORS);
-    if (words.length > 0 && (tokens.length < MAP_FROM_WORDS ? searchList(tokens) : searchMap(tokens))) return true;
+    if (words.length > 0 && search(tokens)) return true;
     for (const word of anywhere) if (folded.includes(word)) return true;
     return false;
   };

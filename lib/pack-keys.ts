@@ -11,7 +11,13 @@ export const PACK_SCOUT_KEY = 'packScout';
 
 export function isPackScoutWords(value: unknown): value is PackScoutWords {
   const v = value as Partial<PackScoutWords> | null;
-  return typeof v === 'object' && v !== null && typeof v.words === 'string' && typeof v.unspaced === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.words === 'string' &&
+    typeof v.firsts === 'string' &&
+    typeof v.unspaced === 'string'
+  );
 }
 
 /** Set in a frame's content-script world by packs-on.ts while a pack is on: the scout looks for the packs' names too. */

@@ -34,6 +34,8 @@ export interface PackLexiconEntity extends LexiconEntity {
  */
 export interface PackScoutWords {
   words: string;
+  /** The first words of `words`, each once, one per line: what a long text's words are first looked up in. */
+  firsts: string;
   unspaced: string;
 }
 
@@ -67,7 +69,11 @@ export function buildPageLexicon(packs: Pack[], revision: string): { lexicon: Pa
   }
   return {
     lexicon: { revision, packs: packs.map((p) => ({ id: p.id, title: p.title })), entities },
-    scout: { words: [...words].join('\n'), unspaced: [...unspaced].filter((w) => w.length > 0).join('\n') },
+    scout: {
+      words: [...words].join('\n'),
+      firsts: [...new Set([...words].map((w) => w.split(' ')[0]!))].join('\n'),
+      unspaced: [...unspaced].filter((w) => w.length > 0).join('\n'),
+    },
   };
 }
 
