@@ -8,6 +8,8 @@ import { relayCommand } from '@/lib/commands';
 import { scoutOpenTabs } from '@/lib/open-tabs';
 import { backgroundMessages } from '@/lib/messages';
 import { enabledPacks, watchPacks } from '@/lib/pack-library';
+import { answerPackLook } from '@/lib/pack-look-answer';
+import { isPackLookQuestion } from '@/lib/pack-look-message';
 import { syncPackLexicon } from '@/lib/pack-sync';
 import { syncPagePatch } from '@/lib/page-world';
 import { loadSettings, watchSettings } from '@/lib/settings';
@@ -42,12 +44,14 @@ export default defineBackground(() => {
     if (!import.meta.env.FIREFOX) void scoutOpenTabs();
   });
 
-  // Not through the typed messaging: the scout, which runs in every frame, sends this one message
+  // Not through the typed messaging: the scout, which runs in every frame, sends these two messages
   // with the browser's own API so that it carries no messaging library.
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
-    if (!isCandidateReport(message) || tabId === undefined || sender.frameId === undefined) return undefined;
-    void startCaseLensIn(tabId, sender.frameId);
+    if (tabId === undefined || sender.frameId === undefined) return undefined;
+    // A scout asks whether its frame's text holds a loaded pack's name; the answer comes back to it.
+    if (isPackLookQuestion(message)) return answerPackLook(message.text);
+    if (isCandidateReport(message)) void startCaseLensIn(tabId, sender.frameId);
     return undefined;
   });
 

@@ -11,8 +11,8 @@ import { takeEarlyHosts } from './content/shadow-event';
  * quiet. When the document is parsed (document_end), it looks for the words
  * case names need and, when it finds them, asks the background to start the
  * rest of Case Lens in this frame (case-lens.ts). While a fact pack is on
- * (packs-on.ts has run), the same walk also looks for the packs' names; their
- * test answers later, from the names in `storage.local` (pack-look.ts).
+ * (packs-on.ts has run), the same walk also looks for the packs' names: the
+ * background, which holds them, answers later (pack-look.ts).
  */
 export default defineUnlistedScript(() => {
   let hasPack: ((folded: string) => false) | null = null;

@@ -1,8 +1,8 @@
 /**
  * The background's side of the loaded packs for pages: whenever they change
  * (and when the background starts), it writes what the page side needs to
- * `storage.local` (the matcher's lexicon, and the scout's words for the packs
- * apart), registers packs-on.ts in every frame while a pack is on (the case's
+ * `storage.local` (the matcher's lexicon, and apart the words of its own test
+ * of frames' text, lib/pack-look-answer.ts), registers packs-on.ts in every frame while a pack is on (the case's
  * scout then looks for the packs' names too), and sends the packs' own scout
  * into the tabs already open, whose scouts started without them. Full scripts already running hear the change through
  * `storage.onChanged` and compile again (lib/pack-lexicon-read.ts).
@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import { buildPageLexicon } from '@/facts/packs/page-lexicon';
 import { PACK_SCOUT_SCRIPT, scoutOpenTabs } from './open-tabs';
 import { PACK_LEXICON_KEY, PACK_SCOUT_KEY } from './pack-keys';
+import { forgetPackTest } from './pack-look-answer';
 import { enabledPacks, PACKS_REVISION_KEY } from './pack-library';
 import { PAGES } from './pages';
 
@@ -32,6 +33,7 @@ export function syncPackLexicon(toOpenTabs: boolean): Promise<void> {
       const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PACKS_ON_ID] });
       if (packs.length === 0) {
         await browser.storage.local.remove([PACK_LEXICON_KEY, PACK_SCOUT_KEY]);
+        forgetPackTest();
         if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [PACKS_ON_ID] });
         return;
       }
@@ -41,6 +43,7 @@ export function syncPackLexicon(toOpenTabs: boolean): Promise<void> {
       if ((got[PACK_LEXICON_KEY] as { revision?: unknown } | undefined)?.revision !== revision) {
         const { lexicon, scout } = buildPageLexicon(packs, revision);
         await browser.storage.local.set({ [PACK_LEXICON_KEY]: lexicon, [PACK_SCOUT_KEY]: scout });
+        forgetPackTest();
       }
       if (registered.length === 0) {
         await browser.scripting.registerContentScripts([

@@ -26,7 +26,7 @@ export interface PackLexiconEntity extends LexiconEntity {
 }
 
 /**
- * The names a frame's pack scout looks for: only those that may stand alone
+ * The names the pack scout looks for in frames' text (facts/pack-scout.ts): only those that may stand alone
  * (a name that needs context is never shown on a page that names nothing
  * else), each as its folded words, one name per line, words separated by a
  * space. Names in scripts written without spaces (Hangul, Han, kana) take
@@ -34,8 +34,6 @@ export interface PackLexiconEntity extends LexiconEntity {
  */
 export interface PackScoutWords {
   words: string;
-  /** The first words of `words`, each once, one per line: what a long text's words are first looked up in. */
-  firsts: string;
   unspaced: string;
 }
 
@@ -71,7 +69,6 @@ export function buildPageLexicon(packs: Pack[], revision: string): { lexicon: Pa
     lexicon: { revision, packs: packs.map((p) => ({ id: p.id, title: p.title })), entities },
     scout: {
       words: [...words].join('\n'),
-      firsts: [...new Set([...words].map((w) => w.split(' ')[0]!))].join('\n'),
       unspaced: [...unspaced].filter((w) => w.length > 0).join('\n'),
     },
   };

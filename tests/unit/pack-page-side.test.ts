@@ -99,11 +99,6 @@ describe('the loaded packs on the page side', () => {
     // And in the name's order, side by side: "cobra" then "hidden" far apart is no name.
     expect(has('A cobra was hidden in the garden.')).toBe(false);
     expect(has('Hidden cobras.')).toBe(false);
-    // The same answers from a long text, which is looked up in a map of first words instead of the list.
-    const filler = 'Nothing to see here at all. '.repeat(120);
-    expect(has(`${filler} Analysts tied the Sofacy implant to it.`)).toBe(true);
-    expect(has(`${filler} A report on HIDDEN\u00a0COBRA.`)).toBe(true);
-    expect(has(`${filler} A cobra was hidden in the garden. Waterbugs live in ponds.`)).toBe(false);
     const unspaced = scoutFor(
       buildPageLexicon(
         [{ ...pack, entities: [{ ...pack.entities[0]!, aliasRules: [{ text: '김수키' }], aliases: ['김수키'] }] }],
@@ -113,8 +108,9 @@ describe('the loaded packs on the page side', () => {
     expect(unspaced('보안 업체는 김수키는 ...')).toBe(true);
   });
 
-  it('give the same answer from a short text (the list searched) and a long one (a map of first words)', () => {
+  it('find a name exactly when its words stand side by side, in order, among the text’s words', () => {
     const has = scoutFor(scout);
+    const names = scout.words.split('\n').map((name) => name.split(' '));
     const word = fc.constantFrom(
       'hidden',
       'cobra',
@@ -129,13 +125,15 @@ describe('the loaded packs on the page side', () => {
       '-',
     );
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
-        const text = words.join(' ');
-        // Past 400 words the map is used; the padding names nothing.
-        const long = `${'plain '.repeat(450)}${text}`;
-        expect(has(long)).toBe(has(text));
+      fc.property(fc.array(word, { maxLength: 30 }), fc.constantFrom(' ', ', ', '\n', ' (', '. '), (words, gap) => {
+        const text = words.join(gap);
+        const tokens = scoutFold(text)
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((t) => t.length > 0);
+        const expected = names.some((name) => tokens.some((_, i) => name.every((part, k) => tokens[i + k] === part)));
+        expect(has(text)).toBe(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
