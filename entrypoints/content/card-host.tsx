@@ -175,6 +175,12 @@ export class CardHost {
     this.focusBefore = null;
   }
 
+  /** Closes the card and drops the records it fetched: the packs changed, so a record may have changed too. */
+  closeAndForget(): void {
+    this.close();
+    this.records.forget();
+  }
+
   destroy(): void {
     this.close();
     this.frame.destroy();

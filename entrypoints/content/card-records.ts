@@ -24,7 +24,17 @@ export class CardRecords {
   /** Requests on their way: a card opened while its record is being fetched waits for that answer. */
   private readonly pending = new Map<string, Promise<EntityView | null>>();
 
+  /** Counts forget(): an answer asked for before the last one is not kept. */
+  private generation = 0;
+
   constructor(private readonly fetchEntity: (request: EntityRequest) => Promise<EntityView | null>) {}
+
+  /** Drops every record: after a change of packs, a record may gain or lose other packs' records. */
+  forget(): void {
+    this.generation += 1;
+    this.fetched.clear();
+    this.pending.clear();
+  }
 
   /** The record fetched for this request, or null when there is none yet. */
   cached(request: EntityRequest): EntityView | null {
@@ -36,11 +46,14 @@ export class CardRecords {
     const key = keyOf(request);
     let answer = this.pending.get(key);
     if (!answer) {
+      const generation = this.generation;
       answer = this.fetchEntity(request)
         .catch(() => null)
         .then((view) => {
-          this.fetched.set(key, view);
-          this.pending.delete(key);
+          if (generation === this.generation) {
+            this.fetched.set(key, view);
+            this.pending.delete(key);
+          }
           return view;
         });
       this.pending.set(key, answer);

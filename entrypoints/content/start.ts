@@ -184,8 +184,8 @@ export async function startCaseLens(ctx: ContentScriptContext): Promise<void> {
       if (ctx.isInvalid || packsWanted !== undefined) continue;
       lexicon = next;
       currentAnnotator = annotatorOf(next);
+      card.closeAndForget();
       if (pageSwitch.isRunning) {
-        card.close();
         scanner.stop();
         highlighter.unwrap();
         badge.update();

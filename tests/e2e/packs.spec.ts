@@ -9,6 +9,7 @@ import { seriousViolations } from './axe';
 import { card } from './card-view';
 import { openPopup, type Harness } from './extension';
 import { hoverHighlight } from './marks';
+import { clearPacks } from './pack-store';
 import { expect, test } from './fixtures';
 
 /** The pack `npm run facts:import` makes from the shared DPRK STIX 2.1 bundle (MITRE ATT&CK's DPRK groups and tools). */
@@ -27,37 +28,6 @@ async function choose(options: Page, name: string, text: string): Promise<void> 
   await options
     .locator('input[data-action="load-pack"]')
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
-
-/**
- * Empties the packs' store, so that the next test starts without any. The
- * database is emptied, not deleted: the background keeps it open, and a
- * deletion would wait for it, holding up every later opening.
- */
-function clearPacks(options: Page): Promise<void> {
-  return options.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const request = indexedDB.open('case-lens-packs');
-        // No database yet: none is made here (one without its store would break the extension's).
-        request.onupgradeneeded = () => request.transaction?.abort();
-        request.onerror = () => resolve();
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('packs')) {
-            db.close();
-            resolve();
-            return;
-          }
-          const tx = db.transaction('packs', 'readwrite');
-          tx.objectStore('packs').clear();
-          tx.oncomplete = tx.onerror = () => {
-            db.close();
-            resolve();
-          };
-        };
-      }),
-  );
 }
 
 /** The popup's results for `query`, as entity ids. */
@@ -165,6 +135,13 @@ test('fact packs on pages: a loaded pack’s names are highlighted with their pa
     // Open before the pack is loaded: the page names no case entity, so Case Lens never started in it.
     const before = await open('/tests/fixtures/packs/apt28-report.html');
     expect(await packHighlights(before, attack.id)).toEqual([]);
+    // The seed article, open too, with WannaCry's card read once: the case's record alone.
+    const seed = await open('/seeds/us-accuses-three-koreans.html');
+    await hoverHighlight(seed, 'body', 'wannacry');
+    await expect.poll(() => card(seed, '.cl-fact').count()).toBeGreaterThan(0);
+    expect(await card(seed, '.cl-other').count()).toBe(0);
+    await seed.keyboard.press('Escape');
+    await seed.mouse.move(1, 1);
 
     await options.goto(optionsUrl(h));
     await choose(options, 'attack.json', JSON.stringify(attack));
@@ -186,9 +163,8 @@ test('fact packs on pages: a loaded pack’s names are highlighted with their pa
     await expect.poll(() => card(after, '.cl-title').text()).toBe('APT28');
     await expect.poll(() => card(after, '.cl-footer').text()).toContain(`from the fact pack “${attack.title}”`);
 
-    // The seed article: the case's WannaCry keeps its highlight (ATT&CK spells it the same), and its card
-    // shows ATT&CK's S0366 too, with its facts.
-    const seed = await open('/seeds/us-accuses-three-koreans.html');
+    // The seed article, open since before the pack: the case's WannaCry keeps its highlight (ATT&CK spells
+    // it the same), and its card, read again, shows ATT&CK's S0366 too, with its facts.
     await expect.poll(() => seed.locator('[data-entity="wannacry"][data-pack="case"]').count()).toBeGreaterThan(0);
     await expect(seed.locator('[data-entity="attack-wannacry"]')).toHaveCount(0);
     await hoverHighlight(seed, 'body', 'wannacry');
