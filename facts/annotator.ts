@@ -121,7 +121,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function annotateStretch(text: string, from: number, to: number, decide: ContextDecision): RunAnnotations {
     const found = matcher.findAll(text, from, to);
     const named: string[] = [];
-    for (const m of found) if (!m.entry.needsContext && !named.includes(m.entry.entityId)) named.push(m.entry.entityId);
+    for (const m of found) {
+      // A spelling is evidence for the first of its claimants that needs no context (a pack's Andariel,
+      // where the case's needs the case's context).
+      const standalone = m.entry.needsContext ? m.also?.find((hit) => !hit.needsContext) : m.entry;
+      if (standalone && !named.includes(standalone.entityId)) named.push(standalone.entityId);
+    }
     const caseContext = decide(named);
     /** Each pack's context, asked once per stretch and only for a pack with an ambiguous name in it. */
     const packContexts = new Map<string, boolean>();
@@ -140,8 +145,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const shown: ClaimMention[] = [];
     /** Every name shown, of the case or a pack: a value inside one is left to the name. */
     const covered: ClaimMention[] = [];
+    /** The first claimant of a spelling the page can show now is shown; the first of all waits when none can. */
+    const shows = (h: Hit) => !h.needsContext || inContext(h.pack);
     for (const m of found) {
-      const hit = m.entry;
+      const hit = shows(m.entry) ? m.entry : (m.also?.find(shows) ?? m.entry);
       const name: NameAnnotation = {
         kind: hit.wrongForm ? 'wrong-form' : 'name',
         entityId: hit.entityId,

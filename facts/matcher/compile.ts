@@ -14,6 +14,8 @@ export interface TermMatch<E> {
   start: number;
   end: number;
   entry: E;
+  /** The other terms of the same spelling that the text satisfies, in the order given: rare, so absent when none. */
+  also?: E[];
 }
 
 export interface Matcher<E> {
@@ -196,16 +198,28 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
     termCount += 1;
   }
 
-  /** The first ending that the original text satisfies (case-sensitive terms must match their case). */
+  /** Whether the original text satisfies an ending (case-sensitive terms must match their case). */
+  function accepts(ending: Ending<E>, text: string, start: number, end: number): boolean {
+    if (ending.capitalized && !HAS_CAPITAL.test(text.slice(start, end))) return false;
+    return ending.exactKey === null || aliasKey(text.slice(start, end), true) === ending.exactKey;
+  }
+
+  /** The first ending that the original text satisfies. */
   function acceptedEnding(list: Ending<E>[], text: string, start: number, end: number): Ending<E> | null {
-    let original: string | null = null;
-    for (const ending of list) {
-      if (ending.capitalized && !HAS_CAPITAL.test(text.slice(start, end))) continue;
-      if (ending.exactKey === null) return ending;
-      original ??= aliasKey(text.slice(start, end), true);
-      if (original === ending.exactKey) return ending;
-    }
+    for (const ending of list) if (accepts(ending, text, start, end)) return ending;
     return null;
+  }
+
+  /** The entries of the other endings of `list` that the text satisfies, after `best`; undefined for none. */
+  function otherEntries(list: Ending<E>[], best: Ending<E>, text: string, start: number, end: number): E[] | undefined {
+    let others: E[] | undefined;
+    for (let k = list.indexOf(best) + 1; k < list.length; k += 1) {
+      const ending = list[k]!;
+      if (ending.entry === null || !accepts(ending, text, start, end)) continue;
+      others ??= [];
+      others.push(ending.entry);
+    }
+    return others;
   }
 
   function childOf(node: number, code: number): number {
@@ -229,6 +243,7 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
         let j = i;
         let bestEnd = -1;
         let best: Ending<E> | null = null;
+        let bestList: Ending<E>[] | null = null;
         for (;;) {
           while (j < length && isIgnorable(text.charCodeAt(j))) j += 1;
           const list = endings[node];
@@ -237,6 +252,7 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
             if (ending) {
               best = ending;
               bestEnd = j;
+              bestList = list;
             }
           }
           if (j >= length || firstChild[node] === 0) break;
@@ -249,7 +265,13 @@ function createTrie<E>(terms: Term<E | null>[]): { add(term: Term<E | null>): vo
           if (folded === SEPARATOR) while (j < length && foldUnit(text.charCodeAt(j)) === SEPARATOR) j += 1;
         }
         if (best !== null) {
-          if (best.entry !== null) found.push({ start, end: bestEnd, entry: best.entry });
+          if (best.entry !== null) {
+            // A spelling more than one entity claims (a pack's name that is also the case's) carries the rest.
+            const also = bestList!.length > 1 ? otherEntries(bestList!, best, text, start, bestEnd) : undefined;
+            found.push(
+              also ? { start, end: bestEnd, entry: best.entry, also } : { start, end: bestEnd, entry: best.entry },
+            );
+          }
           // Blockers consume their text too: nothing inside "Kim Il-sung" is matched.
           i = bestEnd;
           if (!isWordUnit(text.charCodeAt(bestEnd - 1))) continue;

@@ -136,8 +136,13 @@ describe('the flat trie agrees with the reference matcher', () => {
       wrongForm: false,
     },
   }));
-  const fast = compileMatcher([...terms, ...extra]);
-  const reference = compileReferenceMatcher([...terms, ...extra]);
+  // Spellings another entity claims too (as a fact pack's names do the case's): every claimant is returned.
+  const shared = ['Lazarus Group', 'WannaCry', 'RGB', 'Park Jin Hyok'].map((text, i) => ({
+    text,
+    entry: { ...extra[0]!.entry, entityId: `shared-${i}` },
+  }));
+  const fast = compileMatcher([...terms, ...extra, ...shared]);
+  const reference = compileReferenceMatcher([...terms, ...extra, ...shared]);
   const pieces = [
     ...store.flatMap((e) => e.aliases.map((a) => a.text)),
     ...extra.slice(0, 200).map((t) => t.text),
@@ -189,12 +194,15 @@ describe('the flat trie agrees with the reference matcher', () => {
 
   it('finds the same matches in 3,000 generated texts', () => {
     let matches = 0;
+    let withOthers = 0;
     for (const text of texts) {
       const got = fast.findAll(text);
       expect(got, text).toEqual(reference.findAll(text));
       matches += got.length;
+      withOthers += got.filter((m) => m.also).length;
     }
     expect(matches).toBeGreaterThan(2000);
+    expect(withOthers).toBeGreaterThan(50);
     expect(fast.termCount).toBe(reference.termCount);
   });
 });

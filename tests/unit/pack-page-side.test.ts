@@ -210,6 +210,49 @@ describe('the loaded packs on the page side', () => {
     expect(asked).toEqual([undefined, 'demo']);
   });
 
+  it('show a spelling the case and a pack share as the pack’s entity where the case’s needs a context the page lacks', () => {
+    // The case's "Andariel" needs the case's context; a catalogue's stands alone.
+    expect(
+      caseEntities.find((e) => e.id === 'andariel')!.aliases.find((a) => a.text === 'Andariel')!.needsContext,
+    ).toBe(true);
+    const andariel = {
+      ...pack.entities[0]!,
+      id: 'demo-andariel',
+      name: 'Andariel',
+      aliases: ['Andariel'],
+      aliasRules: [{ text: 'Andariel' }],
+      catalogueIds: ['G0138'],
+    };
+    const packed = buildPageLexicon([{ ...pack, entities: [...pack.entities, andariel] }], 'r2').lexicon;
+    const all: LexiconEntity[] = [...caseEntities, ...packed.entities];
+    const byId = new Map(all.map((e) => [e.id, e]));
+    const annotator = createAnnotator({ matcher: compileLexicon(all), categoryOf: (id) => byId.get(id)?.category });
+    const annotate = (text: string, caseContext: boolean) => {
+      const [result] = [...annotator.annotate(text, (_named, p) => (p === undefined ? caseContext : false))];
+      return {
+        shown: result!.marks.map((m) => m.entityId),
+        waiting: result!.waiting.map((m) => m.entityId),
+        named: result!.named,
+      };
+    };
+    // No case context: the pack's Andariel is shown, and is evidence for the catalogues.
+    expect(annotate('Andariel struck again.', false)).toEqual({
+      shown: ['demo-andariel'],
+      waiting: [],
+      named: ['demo-andariel'],
+    });
+    // In a page about the case, the case's own.
+    expect(annotate('Andariel struck again.', true).shown).toEqual(['andariel']);
+    // A shared spelling that nobody may show yet waits as the case's, its first claimant.
+    const [only] = [
+      ...createAnnotator({ matcher: compileLexicon(caseEntities), categoryOf: () => 'group' }).annotate(
+        'Andariel struck again.',
+        () => false,
+      ),
+    ];
+    expect(only!.waiting.map((m) => m.entityId)).toEqual(['andariel']);
+  });
+
   it('tell the card of the same thing in other packs, with its facts, and of others with the same name', () => {
     const catalogue = createCardCatalogue(bundledEntities, casePack(caseManifest, bundledEntities), [pack]);
     const lazarus = catalogue.view({ id: 'lazarus-group', aliasIndex: 0 })!;

@@ -108,6 +108,7 @@ export function compileReferenceMatcher<E>(terms: Term<E | null>[]): Matcher<E> 
       let j = i + 1;
       let bestEnd = -1;
       let best: Ending<E> | null = null;
+      let bestNode: TrieNode<E> | null = null;
       while (node) {
         while (j < length && isIgnorable(text.charCodeAt(j))) j += 1;
         if (node.endings && !(node.needsEndBoundary && j < length && isWordUnit(text.charCodeAt(j)))) {
@@ -115,6 +116,7 @@ export function compileReferenceMatcher<E>(terms: Term<E | null>[]): Matcher<E> 
           if (ending) {
             best = ending;
             bestEnd = j;
+            bestNode = node;
           }
         }
         if (j >= length || !node.next) break;
@@ -133,7 +135,20 @@ export function compileReferenceMatcher<E>(terms: Term<E | null>[]): Matcher<E> 
         j += 1;
       }
       if (best && bestEnd > i) {
-        if (best.entry !== null) found.push({ start: i, end: bestEnd, entry: best.entry });
+        if (best.entry !== null) {
+          // The other claimants of the spelling that the text satisfies, after the first.
+          const original = aliasKey(text.slice(i, bestEnd), true);
+          const endings = bestNode!.endings!;
+          const also = endings
+            .slice(endings.indexOf(best) + 1)
+            .filter((e) => e.entry !== null && (e.exactKey === null || e.exactKey === original))
+            .map((e) => e.entry as E);
+          found.push(
+            also.length > 0
+              ? { start: i, end: bestEnd, entry: best.entry, also }
+              : { start: i, end: bestEnd, entry: best.entry },
+          );
+        }
         // Blockers consume their text too: nothing inside "Kim Il-sung" is matched.
         i = bestEnd;
         previousIsWord = isWordUnit(text.charCodeAt(bestEnd - 1));
