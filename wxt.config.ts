@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PAGES } from './lib/pages';
+import { pageRecordPlugin } from './scripts/page-record-plugin';
 import { scoutWordsPlugin } from './scripts/scout-words-plugin';
 
 // The icon sizes the manifests, toolbars (16, 32 and their high-density doubles) and both stores
@@ -13,7 +14,13 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES },
-  vite: () => ({ plugins: [preact(), scoutWordsPlugin(new URL('./facts/entities', import.meta.url).pathname)] }),
+  vite: () => ({
+    plugins: [
+      preact(),
+      scoutWordsPlugin(new URL('./facts/entities', import.meta.url).pathname),
+      pageRecordPlugin(new URL('./facts/entities', import.meta.url).pathname),
+    ],
+  }),
   manifest: ({ browser }) => ({
     name: 'Case Lens',
     description:

@@ -4,7 +4,7 @@ import { type CaseGroup, type NamedInRun, referenceReader } from './claims/refer
 import { splitSentences } from './claims/sentences';
 import { hasWholePhrase, hasWordStart, letterBefore, matchesAtWordStart } from './claims/word-search';
 import type { Category, ClaimKind } from './constants';
-import type { Claim } from './schema';
+import type { CheckedClaim } from './schema';
 
 export {
   describeAbout,
@@ -38,7 +38,7 @@ export interface ClaimMention {
 export interface ClaimSubject {
   id: string;
   category: Category;
-  claims: Claim[];
+  claims: CheckedClaim[];
   /** The entity's name, for short forms in a paragraph that names it ("Park", "Mr. Park"). */
   name?: string;
 }
@@ -340,7 +340,7 @@ function titleAgrees(stated: string, record: string): boolean | undefined {
   return undefined;
 }
 
-function amountAgrees(stated: StatedValue, claim: Claim): boolean | undefined {
+function amountAgrees(stated: StatedValue, claim: CheckedClaim): boolean | undefined {
   if (typeof claim.value !== 'number' || typeof stated.value !== 'number') return undefined;
   if (stated.currency && claim.currency && stated.currency !== claim.currency) return undefined;
   const ratio = stated.value / claim.value;
@@ -353,7 +353,7 @@ function amountAgrees(stated: StatedValue, claim: Claim): boolean | undefined {
   return Math.abs(ratio - 1) <= 0.05;
 }
 
-function agrees(stated: StatedValue, claim: Claim): boolean | undefined {
+function agrees(stated: StatedValue, claim: CheckedClaim): boolean | undefined {
   switch (stated.kind) {
     case 'year':
       return stated.value === claim.value;
@@ -421,7 +421,7 @@ function applicableClaims(
   sentence: string,
   local?: { start: number },
   contextMet = false,
-): { claim: Claim; index: number }[] {
+): { claim: CheckedClaim; index: number }[] {
   const cues = cueText(sentence, kind, local);
   return subject.claims
     .map((claim, index) => ({ claim, index }))
@@ -464,7 +464,7 @@ function yearDescribesEvent(
   year: { start: number; end: number },
   mention: ClaimMention | undefined,
   offset: number,
-  claims: Claim[],
+  claims: CheckedClaim[],
 ): boolean {
   const verb = REPORTING_VERB.exec(sentence);
   if (!verb || verb.index > year.start) return true;
@@ -593,7 +593,7 @@ function checkSentence(
     const noneOfKind = !mentions.some((m) => hasKind(record, m, value.kind));
     if (near && !nearest && !noneOfKind) continue;
     let subject: ClaimSubject | undefined;
-    let applicable: { claim: Claim; index: number }[] = [];
+    let applicable: { claim: CheckedClaim; index: number }[] = [];
     if (nearest) {
       subject = nearest.subject!;
       // A reference resolved from the paragraph ("the trio") already ties the sentence to the case.
@@ -664,7 +664,7 @@ function judge(
   local: StatedValue,
   value: StatedValue,
   subject: ClaimSubject,
-  applicable: { claim: Claim; index: number }[],
+  applicable: { claim: CheckedClaim; index: number }[],
   mention: ClaimMention | undefined,
   offset: number,
   record: Record_,

@@ -95,6 +95,8 @@ export const claimSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1),
 });
 export type Claim = z.infer<typeof claimSchema>;
+/** What the claim check reads of a claim: all but its sources, which only the card shows (from the background). */
+export type CheckedClaim = Omit<Claim, 'sources'>;
 
 /**
  * Where public catalogues list the entity: MITRE ATT&CK external ids (G0032,

@@ -1,4 +1,4 @@
-import type { Claim } from '../schema';
+import type { CheckedClaim } from '../schema';
 
 /**
  * How a verdict reads, built in one place for the card, the popup's list of
@@ -23,7 +23,7 @@ function formatAmount(value: number, currency?: string): string {
   return `${symbol}${money.format(value)}`;
 }
 
-const QUALIFIER: Record<NonNullable<Claim['qualifier']>, string> = {
+const QUALIFIER: Record<NonNullable<CheckedClaim['qualifier']>, string> = {
   exact: '',
   about: 'about ',
   'more-than': 'more than ',
@@ -31,7 +31,7 @@ const QUALIFIER: Record<NonNullable<Claim['qualifier']>, string> = {
 };
 
 /** The record's value as a reader should see it: "more than $1.3 billion", "140 months". */
-export function describeClaim(claim: Claim): string {
+export function describeClaim(claim: CheckedClaim): string {
   const qualifier = claim.qualifier ? QUALIFIER[claim.qualifier] : '';
   switch (claim.kind) {
     case 'amount':
@@ -66,12 +66,12 @@ export interface VerdictWording {
 }
 
 /** What the record says, for one value or for several compared together (the counts of a charge sheet). */
-export function describeRecord(claims: readonly Claim[]): string {
+export function describeRecord(claims: readonly CheckedClaim[]): string {
   return [...new Set(claims.map(describeClaim))].join('; ');
 }
 
 /** What the values are about: the claim's own words, or "the counts charged" for a charge sheet. */
-export function describeAbout(claims: readonly Claim[]): string {
+export function describeAbout(claims: readonly CheckedClaim[]): string {
   const first = claims[0];
   if (!first) throw new Error('a verdict needs at least one record value');
   return claims.length > 1 && first.kind === 'charge' ? 'the counts charged' : first.about;
@@ -96,7 +96,7 @@ export function wordVerdict(
 export function describeVerdict(
   stated: string,
   verdict: 'contradicted' | 'confirmed',
-  claims: readonly Claim[],
+  claims: readonly CheckedClaim[],
 ): VerdictWording {
   return wordVerdict(stated, verdict, describeRecord(claims), describeAbout(claims));
 }
