@@ -11,8 +11,9 @@ import { type Pack, toEntityRecord } from './schema';
  * - Entities that carry one catalogue id (the case's Lazarus Group and
  *   ATT&CK's G0032) are one thing: the card shows the others' facts too.
  * - A spelling that entities of different things claim (MISP's "Hidden
- *   Cobra" and ATT&CK's) is given to the first pack that has it, and the card
- *   lists the other claimants, so the reader can tell them apart and open them.
+ *   Cobra" and ATT&CK's) is highlighted as the first claimant the page can
+ *   show (facts/annotator.ts), and the card lists the other claimants, so the
+ *   reader can tell them apart and open them.
  */
 export interface OtherEntity {
   id: string;
