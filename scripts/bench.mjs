@@ -282,6 +282,9 @@ async function launchWithExtension(extensionDir) {
     executablePath,
     profile: 'case-lens-bench-',
     viewport: { width: 1200, height: 900 },
+    // Up to five browsers are open at once here (the alias-scaling builds beside the measured ones), each
+    // loading the packs with --packs: a service worker can take longer than Playwright's 30 s to show.
+    workerTimeout: 90_000,
   });
   await keepLocal(context);
   if (packFiles.length > 0) await loadBenchPacks(context, worker, extensionId, packFiles);
