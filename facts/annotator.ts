@@ -121,12 +121,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   function annotateStretch(text: string, from: number, to: number, decide: ContextDecision): RunAnnotations {
     const found = matcher.findAll(text, from, to);
     const named: string[] = [];
-    for (const m of found) {
-      // A spelling is evidence for the first of its claimants that needs no context (a pack's Andariel,
-      // where the case's needs the case's context).
-      const standalone = m.entry.needsContext ? m.also?.find((hit) => !hit.needsContext) : m.entry;
-      if (standalone && !named.includes(standalone.entityId)) named.push(standalone.entityId);
-    }
+    // Evidence comes from a spelling's first claimant only. A spelling the case's claimant holds only in
+    // context is no evidence for the catalogues, even where a catalogue's claimant is shown in its place:
+    // on a page about the case, its early "Andariel" and "Unit 121" would otherwise make the catalogues'
+    // ordinary words ("James", "Royal", "page") names.
+    for (const m of found) if (!m.entry.needsContext && !named.includes(m.entry.entityId)) named.push(m.entry.entityId);
     const caseContext = decide(named);
     /** Each pack's context, asked once per stretch and only for a pack with an ambiguous name in it. */
     const packContexts = new Map<string, boolean>();

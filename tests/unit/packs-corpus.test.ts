@@ -104,4 +104,38 @@ describe.skipIf(!haveThreatIntel)('imported catalogue names on real pages', () =
     expect(list).toEqual([]);
     expect(contextPages).toBe(0);
   });
+
+  it('show no catalogue name on a page about the case, in all its spellings, beside ordinary words that are catalogue names', async () => {
+    const { createAnnotator } = await import('../../facts/annotator');
+    const { compileLexicon } = await import('../../facts/lexicon');
+    const { buildPageLexicon } = await import('../../facts/packs/page-lexicon');
+    const { pageRecord } = await import('../../facts/page-record');
+    const { loadEntityFiles } = await import('../../scripts/fact-files');
+    const packs: Pack[] = CATALOGUES.map((f) => importShared(f).pack);
+    const all = [
+      ...pageRecord(loadEntityFiles().map((f) => f.entity)).lexicon,
+      ...buildPageLexicon(packs, 'r').lexicon.entities,
+    ];
+    const packOf = new Map(all.map((e) => [e.id, e.pack]));
+    const annotator = createAnnotator({ matcher: compileLexicon(all), categoryOf: () => 'group', chunkChars: 1000 });
+    const sentences = ['case-sentences-spellings.json', 'case-sentences-values.json'].flatMap((file) =>
+      (
+        JSON.parse(readFileSync(join('tests/fixtures/bench', file), 'utf8')) as { sentences: { html: string }[] }
+      ).sentences.map((s) => s.html.replace(/<[^>]+>/g, '')),
+    );
+    // Ordinary words that are catalogue names needing context, between the case's sentences.
+    const text = sentences.join(' Kevin James left the Royal Empire page for Cuba. ');
+    // The content script's rule: a context is active once CONTEXT_ENTITIES of its entities are named unambiguously.
+    const named = { case: new Set<string>(), catalogues: new Set<string>() };
+    const shown: string[] = [];
+    for (const result of annotator.annotate(text, (ids, pack) => {
+      for (const id of ids) (packOf.get(id) ? named.catalogues : named.case).add(id);
+      return (pack === undefined ? named.case : named.catalogues).size >= CONTEXT_ENTITIES;
+    }))
+      for (const m of result.marks)
+        if (m.kind !== 'value' && m.pack) shown.push(`${text.slice(m.start, m.end)} → ${m.entityId}`);
+    expect(named.case.size).toBeGreaterThan(20);
+    expect(shown).toEqual([]);
+    expect([...named.catalogues]).toEqual([]);
+  });
 });
